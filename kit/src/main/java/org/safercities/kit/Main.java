@@ -1,0 +1,145 @@
+package org.safercities.kit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+import org.safercities.platform.Kit;
+import org.safercities.platform.KitConfig;
+import org.safercities.platform.backup.Backups;
+import org.safercities.platform.store.DataFolder;
+
+/**
+ * Starts the Safer Cities Kit. The only place where the feature modules are chosen and wired.
+ *
+ * <pre>
+ * java -jar safercities-kit.jar [--data DIR] [--port N] [--host ADDR] [--demo]
+ * java -jar safercities-kit.jar restore BACKUP.zip [--data DIR]
+ * </pre>
+ */
+public final class Main {
+
+    /** The feature modules of this kit; each stands alone on the platform. Later issues add theirs here. */
+    static final List<Kit.ModuleSpec> MODULES = List.of();
+
+    /** Browser files that come from dependencies rather than from the platform's own assets. */
+    static final Map<String, String> EXTRA_ASSETS = Map.of(
+            "echarts.min.js", "META-INF/resources/webjars/echarts/5.5.0/echarts.min.js");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Args a;
+        try {
+            a = Args.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(Args.USAGE);
+            System.exit(2);
+            return;
+        }
+        switch (a.command()) {
+            case "help" -> System.out.println(Args.USAGE);
+            case "restore" -> System.exit(restore(a));
+            case "train" -> train(a);
+            default -> run(a);
+        }
+    }
+
+    static Kit start(Args a) throws IOException {
+        KitConfig config = KitConfig.load(a.data(), a.overrides());
+        return Kit.start(config, MODULES, version(), EXTRA_ASSETS);
+    }
+
+    private static void run(Args a) throws Exception {
+        Kit kit;
+        try {
+            kit = start(a);
+        } catch (DataFolder.FolderInUse | IllegalStateException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        } catch (IOException e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kit.close();
+            stopped.countDown();
+        }, "shutdown"));
+        System.out.println("Safer Cities Kit is running: open http://" + hostForBrowser(a) + ":" + kit.port()
+                + "/ in a browser. Stop it with Ctrl+C.");
+        stopped.await();
+    }
+
+    private static String hostForBrowser(Args a) {
+        String h = a.overrides().getProperty("server.host", "127.0.0.1");
+        return h.equals("0.0.0.0") ? "127.0.0.1" : h;
+    }
+
+    /** Restores a backup into a data folder that no kit is using. */
+    private static int restore(Args a) {
+        if (a.file() == null || !Files.isRegularFile(a.file())) {
+            System.err.println("restore needs the backup file: java -jar safercities-kit.jar restore BACKUP.zip [--data DIR]");
+            return 2;
+        }
+        try (DataFolder folder = new DataFolder(a.data()).lock()) {
+            Path kept = Backups.restore(a.file(), folder);
+            System.out.println("Restored " + a.file() + " into " + folder.root() + ".");
+            if (kept != null) {
+                System.out.println("The database it replaced is kept in " + kept + " (delete it when you no longer need it).");
+            }
+            return 0;
+        } catch (DataFolder.FolderInUse e) {
+            System.err.println(e.getMessage() + " Stop the kit before restoring.");
+            return 1;
+        } catch (IOException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * A short run that loads what a normal session loads (demo city, sign-in, pages), used at build time to
+     * record the JDK's AOT cache or CDS archive that makes later starts faster.
+     */
+    private static void train(Args a) throws Exception {
+        Path dir = Files.createTempDirectory("safercities-train");
+        Properties o = new Properties();
+        o.setProperty("server.port", "0");
+        o.setProperty("demo", "true");
+        try (Kit kit = Kit.start(KitConfig.load(dir, o), MODULES, version(), EXTRA_ASSETS)) {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + kit.port();
+            for (String path : List.of("/health", "/login", "/assets/kit.css", "/", "/areas")) {
+                http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.discarding());
+            }
+        } finally {
+            DataFolder.deleteTree(dir);
+        }
+    }
+
+    static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("/kit-version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package org.safercities.platform;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+
+import org.safercities.crypto.Passwords;
+import org.safercities.platform.accounts.AccountRoutes;
+import org.safercities.platform.accounts.AccountService;
+import org.safercities.platform.accounts.LoginThrottle;
+import org.safercities.platform.accounts.PasswordPolicy;
+import org.safercities.platform.accounts.SignInRoutes;
+import org.safercities.platform.areas.AreaImport;
+import org.safercities.platform.areas.AreaImportRoutes;
+import org.safercities.platform.areas.AreaRoutes;
+import org.safercities.platform.areas.AreaService;
+import org.safercities.platform.areas.PopulationImport;
+import org.safercities.platform.audit.AuditLog;
+import org.safercities.platform.audit.AuditRoutes;
+import org.safercities.platform.backup.BackupRoutes;
+import org.safercities.platform.backup.Backups;
+import org.safercities.platform.i18n.Messages;
+import org.safercities.platform.setup.CityService;
+import org.safercities.platform.setup.Demo;
+import org.safercities.platform.setup.HomeRoutes;
+import org.safercities.platform.setup.SetupRoutes;
+import org.safercities.platform.setup.SetupService;
+import org.safercities.platform.store.DataFolder;
+import org.safercities.platform.store.Migrator;
+import org.safercities.platform.store.Store;
+import org.safercities.platform.web.Assets;
+import org.safercities.platform.web.ErrorPages;
+import org.safercities.platform.web.Pages;
+import org.safercities.platform.web.Sessions;
+import org.safercities.platform.web.Shell;
+import org.safercities.platform.web.Uploads;
+import org.safercities.platform.web.WebGate;
+
+/**
+ * A running kit: the platform's services, the feature modules {@code kit.Main} hands in, and the web server.
+ * The platform wires itself here; which modules exist is decided in Main only.
+ */
+public final class Kit implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Kit.class.getName());
+
+    /** A feature module to build once the platform's services exist. */
+    public record ModuleSpec(String name, Function<PlatformServices, KitModule> factory) {
+    }
+
+    private final DataFolder folder;
+    private final Store store;
+    private final Backups backups;
+    private final WebServer server;
+    private final List<KitModule> modules;
+    private final Messages messages;
+
+    private Kit(DataFolder folder, Store store, Backups backups, WebServer server, List<KitModule> modules,
+            Messages messages) {
+        this.folder = folder;
+        this.store = store;
+        this.backups = backups;
+        this.server = server;
+        this.modules = modules;
+        this.messages = messages;
+    }
+
+    public static Kit start(KitConfig config, List<ModuleSpec> specs, String version, Map<String, String> extraAssets)
+            throws IOException {
+        return start(config, specs, version, extraAssets, Clock.systemDefaultZone(), Passwords.DEFAULT);
+    }
+
+    public static Kit start(KitConfig config, List<ModuleSpec> specs, String version, Map<String, String> extraAssets,
+            Clock clock, Passwords.Params passwordParams) throws IOException {
+        DataFolder folder = new DataFolder(config.data()).lock();
+        try {
+            folder.cleanLeftovers();
+            List<ModuleSpec> enabled = specs.stream().filter(s -> !config.disabledModules().contains(s.name())).toList();
+            List<String> bundleNames = new ArrayList<>();
+            bundleNames.add("platform");
+            enabled.forEach(s -> bundleNames.add(s.name()));
+            ClassLoader loader = Kit.class.getClassLoader();
+            Messages messages = Messages.load(bundleNames, loader, folder.extraLocales());
+
+            Store store = new Store(folder, config.storeConnections());
+            AuditLog audit = new AuditLog(store, clock);
+            Sessions sessions = new Sessions(config.sessionIdle(), config.sessionAbsolute(), clock);
+            LoginThrottle throttle = new LoginThrottle(config.loginFailuresPerAccount(), config.loginFailuresPerAddress(),
+                    config.loginWindow(), clock);
+            AccountService accounts = new AccountService(store, new Passwords(passwordParams),
+                    PasswordPolicy.fromClasspath(), throttle, sessions, audit);
+            AreaService areas = new AreaService(store, audit);
+            CityService city = new CityService(store, audit, messages);
+            Uploads uploads = new Uploads(folder.uploads(), config.uploadMaxBytes());
+            Shell shell = new Shell(version, messages, city::banner);
+            Pages pages = new Pages(shell);
+            Backups backups = new Backups(store, folder, audit, clock, version);
+
+            PlatformServices services = new PlatformServices(config, store, audit, areas, city, pages, uploads);
+            List<KitModule> modules = new ArrayList<>();
+            for (ModuleSpec s : enabled) {
+                modules.add(s.factory().apply(services));
+            }
+            Runnable ready = () -> {
+                List<Migrator.ModuleMigrations> all = new ArrayList<>();
+                all.add(new Migrator.ModuleMigrations("platform", PlatformModule.MIGRATIONS));
+                modules.forEach(m -> all.add(m.migrations()));
+                new Migrator(store, loader).migrate(all);
+                city.reload();
+                areas.reload();
+                modules.forEach(KitModule::storeReady);
+            };
+            SetupService setup = new SetupService(store, city, areas, accounts, messages, ready);
+
+            if (store.state() == Store.State.LOCKED && !store.encrypted()) {
+                store.boot(null);
+                ready.run();
+            }
+            Map<String, String> demoHint = Map.of();
+            if (config.demo()) {
+                if (store.state() == Store.State.SETUP) {
+                    DemoCity demo = new Demo(store, city, areas, accounts, ready).create();
+                    modules.forEach(m -> m.loadDemo(demo));
+                } else if (store.state() == Store.State.READY && city.profile().map(p -> !p.demo()).orElse(false)) {
+                    throw new IllegalStateException("The data folder " + folder.root() + " holds a real city, not the demo: "
+                            + "start the demo with --data pointing to another folder.");
+                }
+                demoHint = Map.of("username", Demo.COORDINATOR, "password", Demo.PASSWORD);
+            }
+
+            PlatformModule platform = new PlatformModule(List.of(
+                    new SetupRoutes(setup, city, store, sessions, pages, messages, audit, ready, version),
+                    new SignInRoutes(accounts, sessions, pages, messages, demoHint),
+                    new HomeRoutes(pages, shell, city, areas),
+                    new AreaRoutes(areas, city, pages),
+                    new AreaImportRoutes(areas, new AreaImport(store, areas, audit),
+                            new PopulationImport(store, areas, audit), uploads, pages),
+                    new AccountRoutes(accounts, pages, messages),
+                    new AuditRoutes(audit, pages),
+                    new BackupRoutes(backups, pages)));
+            shell.addMenu(platform.menu());
+            modules.forEach(m -> shell.addMenu(m.menu()));
+
+            Map<String, String> assets = new LinkedHashMap<>();
+            assets.put("kit.css", "assets/kit.css");
+            assets.put("kit.js", "assets/kit.js");
+            assets.put("icon.svg", "assets/icon.svg");
+            assets.putAll(extraAssets);
+            HttpRouting.Builder routing = HttpRouting.builder();
+            routing.addFilter(new WebGate(sessions, messages, store, accounts::find, city::banner));
+            new ErrorPages(pages, messages, audit, store).register(routing);
+            routing.register("/assets", new Assets(assets, loader));
+            platform.routing(routing);
+            modules.forEach(m -> m.routing(routing));
+
+            WebServer server = WebServer.builder()
+                    .host(config.host())
+                    .port(config.port())
+                    .shutdownHook(false)
+                    .maxPayloadSize(config.uploadMaxBytes())
+                    .routing(routing)
+                    .build()
+                    .start();
+            backups.scheduleDaily();
+            LOG.info(() -> "Safer Cities Kit " + version + " ready on http://" + config.host() + ":" + server.port()
+                    + "/ (data folder " + folder.root() + ", store " + store.state().wire() + ")");
+            return new Kit(folder, store, backups, server, List.copyOf(modules), messages);
+        } catch (IOException | RuntimeException e) {
+            folder.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Backups backups() {
+        return backups;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public List<KitModule> modules() {
+        return modules;
+    }
+
+    /** Stops the web server first, then the database: requests in flight finish before the store closes. */
+    @Override
+    public void close() {
+        server.stop();
+        backups.close();
+        store.close();
+        try {
+            folder.close();
+        } catch (IOException e) {
+            LOG.warning("could not release the data folder lock: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.safercities.platform.setup;
+
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.safercities.platform.Problem;
+import org.safercities.platform.accounts.Role;
+import org.safercities.platform.audit.AuditLog;
+import org.safercities.platform.i18n.Messages;
+import org.safercities.platform.i18n.Translator;
+import org.safercities.platform.store.Store;
+import org.safercities.platform.web.FieldErrors;
+import org.safercities.platform.web.Form;
+import org.safercities.platform.web.Json;
+import org.safercities.platform.web.Pages;
+import org.safercities.platform.web.Sessions;
+import org.safercities.platform.web.Visit;
+
+/** First start (set-up), unlocking an encrypted store, the health check and the city profile page. */
+public final class SetupRoutes implements HttpService {
+
+    private final SetupService setup;
+    private final CityService city;
+    private final Store store;
+    private final Sessions sessions;
+    private final Pages pages;
+    private final Messages messages;
+    private final AuditLog audit;
+    private final Runnable afterUnlock;
+    private final String version;
+
+    public record Option(String value, String label, boolean selected) {
+    }
+
+    public record NameField(String field, String language, String value) {
+    }
+
+    public record ProfileFields(String name, List<NameField> localNames, List<Option> countries, List<Option> languages,
+            List<Option> currencies, String referenceYear, String levels) {
+    }
+
+    public record SetupPage(ProfileFields profile, String cityCode, String username, String displayName, boolean encrypt,
+            Map<String, String> errors, int minPassphrase) {
+    }
+
+    public record UnlockPage(String error) {
+    }
+
+    public record CityPage(ProfileFields profile, int version, Map<String, String> errors, boolean canEdit) {
+    }
+
+    /** @param afterUnlock migrates and warms caches once an encrypted store is open */
+    public SetupRoutes(SetupService setup, CityService city, Store store, Sessions sessions, Pages pages,
+            Messages messages, AuditLog audit, Runnable afterUnlock, String version) {
+        this.setup = setup;
+        this.city = city;
+        this.store = store;
+        this.sessions = sessions;
+        this.pages = pages;
+        this.messages = messages;
+        this.audit = audit;
+        this.afterUnlock = afterUnlock;
+        this.version = version;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/health", this::health)
+                .get("/setup", this::setupForm)
+                .post("/setup", this::setUp)
+                .get("/unlock", this::unlockForm)
+                .post("/unlock", this::unlock)
+                .get("/city", this::cityForm)
+                .post("/city", this::updateCity);
+    }
+
+    private void health(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(Json.object(Map.of("status", "ok", "version", version, "store", store.state().wire())));
+    }
+
+    private void setupForm(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        Form empty = new Form(Map.of("defaultLang", List.of(v.t().lang()), "referenceYear",
+                List.of(Integer.toString(Year.now().getValue())), "levels", List.of(v.t().t("platform.setup.levelsExample"))));
+        renderSetup(res, Status.OK_200, v, empty, new FieldErrors());
+    }
+
+    private void setUp(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        SetupService.SetupForm form = SetupService.SetupForm.from(v.form(), messages.languages());
+        FieldErrors e = setup.validate(form);
+        if (!e.isEmpty()) {
+            renderSetup(res, Status.create(422), v, v.form(), e);
+            return;
+        }
+        long adminId = setup.setUp(form, false, v.address());
+        v.replaceSession(sessions.signIn(v.session(), adminId));
+        v.flash("platform.setup.done");
+        Visit.redirect(res, "/");
+    }
+
+    private void renderSetup(ServerResponse res, Status status, Visit v, Form f, FieldErrors e) {
+        pages.render(res, status, v, "/setup", "platform/setup", "platform.setup.title",
+                new SetupPage(profileFields(v.t(), f), f.get("cityCode"), f.get("username"), f.get("displayName"),
+                        f.get("encrypt").equals("on"), e.in(v.t()), SetupService.MIN_PASSPHRASE));
+    }
+
+    private void unlockForm(ServerRequest req, ServerResponse res) {
+        pages.render(res, Visit.of(req), "/unlock", "platform/unlock", "platform.unlock.title", new UnlockPage(null));
+    }
+
+    private void unlock(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        try {
+            store.boot(v.form().raw("passphrase").toCharArray());
+        } catch (Problem p) {
+            pages.render(res, Status.FORBIDDEN_403, v, "/unlock", "platform/unlock", "platform.unlock.title",
+                    new UnlockPage(v.t().t(p.messageKey())));
+            return;
+        }
+        afterUnlock.run();
+        audit.record(new AuditLog.Event("-", v.address(), "store.unlock", "store", "db", "ok", ""));
+        Visit.redirect(res, "/login");
+    }
+
+    private void cityForm(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.STAFF);
+        CityProfile p = city.profile().orElseThrow(Problem::notFound);
+        pages.render(res, v, "/city", "platform/city", "platform.city.title",
+                new CityPage(profileFields(v.t(), formOf(p)), p.version(), Map.of(), v.is(Role.COORDINATION)));
+    }
+
+    private void updateCity(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.COORDINATION);
+        CityService.ProfileForm form = CityService.ProfileForm.from(v.form(), messages.languages());
+        int version = parseInt(v.form().get("version"));
+        FieldErrors e = city.update(form, version, v.actor(), v.address());
+        if (!e.isEmpty()) {
+            pages.render(res, Status.create(422), v, "/city", "platform/city", "platform.city.title",
+                    new CityPage(profileFields(v.t(), v.form()), version, e.in(v.t()), true));
+            return;
+        }
+        v.flash("platform.saved");
+        Visit.redirect(res, "/city");
+    }
+
+    private static Form formOf(CityProfile p) {
+        Map<String, List<String>> m = new java.util.HashMap<>();
+        m.put("name", List.of(p.name()));
+        p.localNames().forEach((lang, n) -> m.put("name_" + lang, List.of(n)));
+        m.put("country", List.of(p.country()));
+        m.put("defaultLang", List.of(p.defaultLang()));
+        m.put("currency", List.of(p.currency()));
+        m.put("referenceYear", List.of(Integer.toString(p.referenceYear())));
+        m.put("levels", List.of(String.join("\n", p.levelNames())));
+        return new Form(m);
+    }
+
+    /** The profile fields with the user's input kept and the choices named in the user's language. */
+    private ProfileFields profileFields(Translator t, Form f) {
+        List<NameField> names = new ArrayList<>();
+        for (String lang : messages.languages()) {
+            names.add(new NameField("name_" + lang, Translator.nativeName(lang), f.get("name_" + lang)));
+        }
+        List<Option> countries = new ArrayList<>();
+        for (String cc : CityService.COUNTRIES) {
+            countries.add(new Option(cc, Locale.of("", cc).getDisplayCountry(t.locale()), cc.equals(f.get("country"))));
+        }
+        java.text.Collator collator = java.text.Collator.getInstance(t.locale());
+        countries.sort((a, b) -> collator.compare(a.label(), b.label()));
+        List<Option> languages = messages.languages().stream()
+                .map(l -> new Option(l, Translator.nativeName(l), l.equals(f.get("defaultLang")))).toList();
+        List<Option> currencies = new ArrayList<>();
+        for (Currency c : Currency.getAvailableCurrencies()) {
+            currencies.add(new Option(c.getCurrencyCode(), c.getCurrencyCode() + " · " + c.getDisplayName(t.locale()),
+                    c.getCurrencyCode().equals(f.get("currency"))));
+        }
+        currencies.sort((a, b) -> a.value().compareTo(b.value()));
+        return new ProfileFields(f.get("name"), names, countries, languages, currencies, f.get("referenceYear"),
+                f.get("levels"));
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.safercities.platform.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.safercities.platform.MenuEntry;
+import org.safercities.platform.i18n.Messages;
+
+/**
+ * What every page shows around its content: kit version, the city's name, the demo banner, the menu of
+ * all modules, the languages. Built once in {@code kit.Main}; the city part is read from a cache.
+ */
+public final class Shell {
+
+    /** The city as the shell shows it; replaced in memory whenever the profile changes. */
+    public record CityBanner(String name, boolean demo, String defaultLang) {
+        public static final CityBanner NONE = new CityBanner("", false, "en");
+    }
+
+    private final String version;
+    private final Messages messages;
+    private final List<MenuEntry> menu = new ArrayList<>();
+    private final Supplier<CityBanner> city;
+
+    public Shell(String version, Messages messages, Supplier<CityBanner> city) {
+        this.version = version;
+        this.messages = messages;
+        this.city = city;
+    }
+
+    public void addMenu(List<MenuEntry> entries) {
+        menu.addAll(entries);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public List<MenuEntry> menu() {
+        return menu;
+    }
+
+    public CityBanner city() {
+        return city.get();
+    }
+}
