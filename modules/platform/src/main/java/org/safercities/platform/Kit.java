@@ -140,9 +140,10 @@ public final class Kit implements AutoCloseable {
                     new SetupRoutes(setup, city, store, sessions, pages, messages, audit, ready, version),
                     new SignInRoutes(accounts, sessions, pages, messages, demoHint),
                     new HomeRoutes(pages, shell, city, areas),
-                    new AreaRoutes(areas, city, pages),
+                    // before AreaRoutes: /areas/import must not be taken for /areas/{id}
                     new AreaImportRoutes(areas, new AreaImport(store, areas, audit),
                             new PopulationImport(store, areas, audit), uploads, pages),
+                    new AreaRoutes(areas, city, pages),
                     new AccountRoutes(accounts, pages, messages),
                     new AuditRoutes(audit, pages),
                     new BackupRoutes(backups, pages)));
@@ -165,7 +166,8 @@ public final class Kit implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .shutdownHook(false)
-                    .maxPayloadSize(config.uploadMaxBytes())
+                    // no server-wide body limit: WebGate caps forms at 1 MB and Uploads caps files at the configured
+                    // size, each with a message in the user's language rather than a bare 413
                     .routing(routing)
                     .build()
                     .start();

@@ -39,7 +39,7 @@ public record KitConfig(Path data, String host, int port, boolean demo, long upl
     }
 
     static KitConfig from(Path data, Properties p) {
-        return new KitConfig(data, p.getProperty("server.host"), integer(p, "server.port", 1, 65535),
+        return new KitConfig(data, p.getProperty("server.host"), integer(p, "server.port", 0, 65535),
                 Boolean.parseBoolean(p.getProperty("demo", "false")),
                 integer(p, "upload.max-megabytes", 1, 4096) * 1024L * 1024L,
                 Duration.ofMinutes(integer(p, "session.idle-minutes", 1, 24 * 60)),

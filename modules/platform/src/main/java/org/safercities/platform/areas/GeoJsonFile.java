@@ -81,14 +81,14 @@ public final class GeoJsonFile {
         } else {
             throw new Problem(422, "platform.geojson.notFeatureCollection");
         }
+        String crsName = crsName(root);
+        String note = crsNote(crsName);
         if (features.isEmpty()) {
             throw new Problem(422, "platform.geojson.noFeatures");
         }
         if (features.size() > MAX_FEATURES) {
             throw new Problem(422, "platform.geojson.tooManyFeatures", MAX_FEATURES);
         }
-        String crsName = crsName(root);
-        String note = crsNote(crsName);
         List<Feature> out = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         int number = 0;

@@ -79,13 +79,27 @@ public final class TextFiles {
         return false;
     }
 
-    private static boolean looksChinese(byte[] b) {
-        if (!decodes(b, Charset.forName("GB18030"))) {
-            return false;
+    /**
+     * GB18030 decodes almost any bytes, Windows-1252 text included, so decoding alone proves nothing. Chinese
+     * text in GB2312/GBK has both bytes of its characters at 0xA1 or above; an accented Latin letter is one
+     * high byte followed by an ASCII one. Chinese when nearly all high bytes come in such pairs.
+     */
+    static boolean looksChinese(byte[] b) {
+        int pairs = 0;
+        int single = 0;
+        for (int i = 0; i < b.length; i++) {
+            int x = b[i] & 0xff;
+            if (x < 0x81) {
+                continue;
+            }
+            if (i + 1 < b.length && (b[i + 1] & 0xff) >= 0xA1) {
+                pairs++;
+                i++;
+            } else {
+                single++;
+            }
         }
-        String s = new String(b, Charset.forName("GB18030"));
-        long han = s.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count();
-        return han > 0 && han * 20 >= s.codePoints().filter(cp -> cp > 127).count() * 10;
+        return pairs > 0 && single * 10 <= pairs && decodes(b, Charset.forName("GB18030"));
     }
 
     private static boolean looksBinary(byte[] b, Charset cs) {

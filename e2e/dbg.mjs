@@ -1,0 +1,13 @@
+import { startKit } from '/work/main/e2e/lib/kit.mjs';
+import { launchBrowser, newPage } from '/work/main/e2e/lib/browser.mjs';
+const kit = await startKit({label:'dbg'});
+const b = await launchBrowser(); const page = await newPage(b, kit);
+page.on('request', r => { if (r.method()==='POST') r.allHeaders().then(h => console.log('REQ', r.url(), JSON.stringify(h))); });
+page.on('response', r => r.allHeaders().then(h => console.log('RES', r.status(), r.url(), h['set-cookie']||'')));
+await page.goto('/setup');
+console.log(await page.context().cookies());
+await page.fill('#password','x');
+await page.click('form[action="/setup"] button[type=submit]');
+await page.waitForLoadState('load');
+console.log(await page.textContent('main'));
+await b.close(); await kit.stop();

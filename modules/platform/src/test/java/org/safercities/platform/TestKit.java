@@ -1,0 +1,71 @@
+package org.safercities.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.safercities.crypto.Passwords;
+import org.safercities.platform.store.DataFolder;
+
+/**
+ * A real kit for tests: its own temporary data folder, a free port, Argon2 at test strength (the parameters
+ * are a setting: production strength is checked in crypto's tests).
+ */
+public final class TestKit implements AutoCloseable {
+
+    public static final Passwords.Params FAST = new Passwords.Params(1024, 1, 1);
+    public final Path data;
+    public Kit kit;
+
+    private TestKit(Path data, Kit kit) {
+        this.data = data;
+        this.kit = kit;
+    }
+
+    public static TestKit empty() throws IOException {
+        return start(Files.createTempDirectory("kit-test"), Map.of());
+    }
+
+    public static TestKit demo() throws IOException {
+        return start(Files.createTempDirectory("kit-test"), Map.of("demo", "true"));
+    }
+
+    public static TestKit start(Path data, Map<String, String> settings) throws IOException {
+        return new TestKit(data, Kit.start(config(data, settings), List.of(), "test", Map.of(), Clock.systemDefaultZone(), FAST));
+    }
+
+    public static KitConfig config(Path data, Map<String, String> settings) throws IOException {
+        Properties o = new Properties();
+        o.setProperty("server.port", "0");
+        o.putAll(settings);
+        return KitConfig.load(data, o);
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + kit.port();
+    }
+
+    public Browser browser() {
+        return new Browser(base());
+    }
+
+    /** Stops the kit and starts it again on the same data folder (as after a power cut or an upgrade). */
+    public void restart(Map<String, String> settings) throws IOException {
+        if (kit != null) {
+            kit.close();
+        }
+        kit = Kit.start(config(data, settings), List.of(), "test", Map.of(), Clock.systemDefaultZone(), FAST);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (kit != null) {
+            kit.close();
+        }
+        DataFolder.deleteTree(data);
+    }
+}

@@ -1,0 +1,92 @@
+package org.safercities.platform.backup;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.safercities.platform.Browser;
+import org.safercities.platform.Problem;
+import org.safercities.platform.TestKit;
+import org.safercities.platform.store.DataFolder;
+
+class BackupRestoreTest {
+
+    @Test
+    void backUpChangeRestoreAndFindTheDataAsItWas() throws Exception {
+        Path usb = Files.createTempDirectory("usb-stick");
+        try (TestKit kit = TestKit.demo()) {
+            Browser admin = kit.browser();
+            admin.signIn("demo-admin", "demo-city-2026");
+            admin.get("/backups");
+            HttpResponse<String> saved = admin.post("/backups/settings", Map.of("folder", usb.toString(), "keep", "2", "hour", "12"));
+            assertEquals(303, saved.statusCode(), saved.body());
+            Path backup = kit.kit.backups().run("test", "-");
+            assertTrue(Files.size(backup) > 10_000);
+            assertTrue(backup.startsWith(usb));
+            String before = admin.get("/areas.csv").body();
+
+            // a change after the backup
+            admin.get("/areas/new");
+            String root = admin.get("/areas").body().replaceAll("(?s).*href=\"/areas/(\\d+)\">Demo City<.*", "$1");
+            assertEquals(303, admin.post("/areas", Map.of("code", "AFTER-1", "name", "Added after the backup", "parentId", root)).statusCode());
+            assertTrue(admin.get("/areas.csv").body().contains("AFTER-1"));
+
+            // restoring needs the kit stopped: the data folder is locked while it runs
+            DataFolder running = new DataFolder(kit.data);
+            assertThrows(DataFolder.FolderInUse.class, running::lock);
+            kit.kit.close();
+            kit.kit = null;
+            try (DataFolder folder = new DataFolder(kit.data).lock()) {
+                Path kept = Backups.restore(backup, folder);
+                assertNotNull(kept);
+                assertTrue(Files.isDirectory(kept), "the replaced database is kept aside, never deleted");
+            }
+            kit.restart(Map.of("demo", "true"));
+            Browser again = kit.browser();
+            again.signIn("demo-admin", "demo-city-2026");
+            String after = again.get("/areas.csv").body();
+            assertEquals(before, after);
+            assertFalse(after.contains("AFTER-1"));
+        } finally {
+            DataFolder.deleteTree(usb);
+        }
+    }
+
+    @Test
+    void onlyTheLastNBackupsAreKeptAndAnUnwritableFolderIsRefused() throws Exception {
+        Path usb = Files.createTempDirectory("usb-stick");
+        try (TestKit kit = TestKit.demo()) {
+            Backups b = kit.kit.backups();
+            b.saveSettings(new Backups.Settings(usb, 2, 12), "test", "-");
+            for (int i = 0; i < 3; i++) {
+                b.run("test", "-");
+                Thread.sleep(1100); // names carry the second
+            }
+            List<Backups.BackupFile> files = Backups.list(usb);
+            assertEquals(2, files.size());
+            Problem p = assertThrows(Problem.class, () -> b.saveSettings(new Backups.Settings(Path.of("/proc/no-such-usb"), 2, 12), "t", "-"));
+            assertEquals("platform.backups.folderNotWritable", p.messageKey());
+            assertThrows(Problem.class, () -> b.saveSettings(new Backups.Settings(Path.of("relative/folder"), 2, 12), "t", "-"));
+        } finally {
+            DataFolder.deleteTree(usb);
+        }
+    }
+
+    @Test
+    void aFileThatIsNotABackupIsRefusedAndChangesNothing() throws Exception {
+        Path dir = Files.createTempDirectory("restore-test");
+        Path bogus = Files.writeString(dir.resolve("not-a-backup.zip"), "hello");
+        try (DataFolder folder = new DataFolder(dir.resolve("data")).lock()) {
+            assertThrows(java.io.IOException.class, () -> Backups.restore(bogus, folder));
+            assertFalse(Files.exists(folder.database()));
+        } finally {
+            DataFolder.deleteTree(dir);
+        }
+    }
+}
