@@ -26,7 +26,10 @@ export async function newPage(browser, kit, { locale = 'en-GB', viewport = VIEWP
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  // (a 4xx/5xx answer is logged by chromium as "Failed to load resource": expected where a test provokes one)
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console error: ${m.text()}`);
+  });
   page.problems = problems;
   return page;
 }

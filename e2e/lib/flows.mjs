@@ -39,7 +39,7 @@ export async function submitAndWait(page, buttonLocator, urlPart) {
 
 /** Completes the set-up in one go with valid values and lands on home. */
 export async function completeSetup(page, { name = 'Nairobi', country = 'KE', currency = 'KES', cityCode, referenceYear = 2019,
-  levels = 'County\nSub-county\nWard' } = {}) {
+  levels = 'City\nCounty\nWard' } = {}) {
   await page.goto('/');
   await page.waitForURL('**/setup');
   await fillSetup(page, {

@@ -38,7 +38,7 @@ describe('first start: set-up and sign-in', { timeout: 300_000 }, () => {
         defaultLang: 'en',
         currency: 'KES',
         referenceYear: 2019,
-        levels: 'County\nSub-county\nWard',
+        levels: 'City\nSub-county\nWard',
         cityCode: 'KE047',
         username: ADMIN.username,
         displayName: ADMIN.displayName,
@@ -121,8 +121,10 @@ describe('first start: set-up and sign-in', { timeout: 300_000 }, () => {
 
       const status = await signIn(page, ADMIN.username, ADMIN.password);
       assert.ok(status === 303 || status === 302, `a good sign-in redirects (got ${status})`);
-      await page.waitForURL((u) => u.pathname === '/');
+      // back to the page that asked for a sign-in (/areas, tried above while signed out)
+      await page.waitForURL((u) => u.pathname === '/areas');
       assert.equal(squash(await page.locator('header .user a[href="/profile"]').textContent()), ADMIN.displayName);
+      await page.goto('/');
       assert.equal(await page.locator('.step-card').count(), 7);
       assert.deepEqual(page.problems, [], 'no script errors on the pages');
     });

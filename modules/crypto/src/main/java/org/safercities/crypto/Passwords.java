@@ -27,7 +27,8 @@ public final class Passwords {
     private final Params params;
     private final SecureRandom random = new SecureRandom();
     private final Semaphore permits = new Semaphore(MAX_CONCURRENT, true);
-    private final String dummyHash;
+    /** A hash of nobody, made in the background: it costs one full Argon2 run, which start-up need not wait for. */
+    private final java.util.concurrent.CompletableFuture<String> dummyHash;
 
     public record Params(int memoryKib, int iterations, int parallelism) {
         public Params {
@@ -39,7 +40,8 @@ public final class Passwords {
 
     public Passwords(Params params) {
         this.params = params;
-        this.dummyHash = hash("not a password of anyone".toCharArray());
+        this.dummyHash = java.util.concurrent.CompletableFuture.supplyAsync(() -> hash("not a password of anyone".toCharArray()),
+                Thread.ofVirtual()::start);
     }
 
     public Passwords() {
@@ -70,7 +72,7 @@ public final class Passwords {
      * as long to refuse as a wrong password.
      */
     public void verifyNobody(char[] password) {
-        verify(password, dummyHash);
+        verify(password, dummyHash.join());
     }
 
     /** True when the stored hash was made with other parameters than the current ones (re-hash at login). */

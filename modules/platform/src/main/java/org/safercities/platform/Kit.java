@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -120,21 +121,20 @@ public final class Kit implements AutoCloseable {
             };
             SetupService setup = new SetupService(store, city, areas, accounts, messages, ready);
 
+            // Derby boots on its own thread while Helidon builds the routing and starts: on a 2-core office PC
+            // that is most of the start-up. Requests that arrive before it is done wait at the gate.
+            CompletableFuture<Void> opening = CompletableFuture.completedFuture(null);
             if (store.state() == Store.State.LOCKED && !store.encrypted()) {
-                store.boot(null);
-                ready.run();
+                opening = CompletableFuture.runAsync(() -> {
+                    store.boot(null);
+                    ready.run();
+                }, r -> new Thread(r, "store-boot").start());
+            } else if (config.demo() && store.state() == Store.State.SETUP) {
+                DemoCity demo = new Demo(store, city, areas, accounts, ready).create();
+                modules.forEach(m -> m.loadDemo(demo));
             }
-            Map<String, String> demoHint = Map.of();
-            if (config.demo()) {
-                if (store.state() == Store.State.SETUP) {
-                    DemoCity demo = new Demo(store, city, areas, accounts, ready).create();
-                    modules.forEach(m -> m.loadDemo(demo));
-                } else if (store.state() == Store.State.READY && city.profile().map(p -> !p.demo()).orElse(false)) {
-                    throw new IllegalStateException("The data folder " + folder.root() + " holds a real city, not the demo: "
-                            + "start the demo with --data pointing to another folder.");
-                }
-                demoHint = Map.of("username", Demo.COORDINATOR, "password", Demo.PASSWORD);
-            }
+            Map<String, String> demoHint = config.demo()
+                    ? Map.of("username", Demo.COORDINATOR, "password", Demo.PASSWORD) : Map.of();
 
             PlatformModule platform = new PlatformModule(List.of(
                     new SetupRoutes(setup, city, store, sessions, pages, messages, audit, ready, version),
@@ -156,7 +156,8 @@ public final class Kit implements AutoCloseable {
             assets.put("icon.svg", "assets/icon.svg");
             assets.putAll(extraAssets);
             HttpRouting.Builder routing = HttpRouting.builder();
-            routing.addFilter(new WebGate(sessions, messages, store, accounts::find, city::banner));
+            CompletableFuture<Void> opened = opening;
+            routing.addFilter(new WebGate(sessions, messages, store, accounts::find, city::banner, () -> await(opened)));
             new ErrorPages(pages, messages, audit, store).register(routing);
             routing.register("/assets", new Assets(assets, loader));
             platform.routing(routing);
@@ -171,12 +172,35 @@ public final class Kit implements AutoCloseable {
                     .routing(routing)
                     .build()
                     .start();
+            try {
+                await(opening);
+            } catch (RuntimeException e) {
+                server.stop();
+                throw e;
+            }
+            if (config.demo() && city.profile().map(p -> !p.demo()).orElse(false)) {
+                server.stop();
+                throw new IllegalStateException("The data folder " + folder.root() + " holds a real city, not the demo: "
+                        + "start the demo with --data pointing to another folder.");
+            }
             backups.scheduleDaily();
             LOG.info(() -> "Safer Cities Kit " + version + " ready on http://" + config.host() + ":" + server.port()
                     + "/ (data folder " + folder.root() + ", store " + store.state().wire() + ")");
             return new Kit(folder, store, backups, server, List.copyOf(modules), messages);
         } catch (IOException | RuntimeException e) {
             folder.close();
+            throw e;
+        }
+    }
+
+    /** Waits for the store to open; its failure is thrown as it happened. */
+    private static void await(CompletableFuture<Void> opening) {
+        try {
+            opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
             throw e;
         }
     }

@@ -56,7 +56,7 @@ public final class SignInRoutes implements HttpService {
             return;
         }
         pages.render(res, v, "/login", "platform/login", "platform.login.title",
-                new LoginPage("", safeNext(req.query().first("next").orElse("")), null, demoHint.isEmpty() ? null : demoHint));
+                new LoginPage("", safeNext(Visit.query(req, "next").orElse("")), null, demoHint.isEmpty() ? null : demoHint));
     }
 
     private void login(ServerRequest req, ServerResponse res) {

@@ -105,10 +105,7 @@ public final class AreaImportRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
         Uploads.Upload u = uploads.find(req.path().pathParameters().get("upload"), v);
-        Map<String, String> q = new java.util.HashMap<>();
-        for (String name : req.query().names()) {
-            q.put(name, req.query().first(name).orElse(""));
-        }
+        Map<String, String> q = queryOf(req);
         renderBoundaries(res, Status.OK_200, v, u, q, q.containsKey("code"), null);
     }
 
@@ -116,8 +113,7 @@ public final class AreaImportRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
         Uploads.Upload u = uploads.find(req.path().pathParameters().get("upload"), v);
-        Map<String, String> q = new java.util.HashMap<>();
-        v.form().fields().forEach((k, vals) -> q.put(k, vals.isEmpty() ? "" : vals.get(0).strip()));
+        Map<String, String> q = formOf(v);
         GeoJsonFile.Parsed file = GeoJsonFile.read(u.file());
         AreaImport.Mapping m = boundaryMapping(file, q);
         AreaImport.Plan plan = areaImport.plan(file, m);
@@ -198,6 +194,22 @@ public final class AreaImportRoutes implements HttpService {
         return out;
     }
 
+    /** The mapping choices of a preview (GET) … */
+    private static Map<String, String> queryOf(ServerRequest req) {
+        Map<String, String> q = new java.util.HashMap<>();
+        for (String name : req.query().names()) {
+            q.put(name, req.query().get(name));
+        }
+        return q;
+    }
+
+    /** … and of the confirmation (POST): the same names. */
+    private static Map<String, String> formOf(Visit v) {
+        Map<String, String> q = new java.util.HashMap<>();
+        v.form().fields().forEach((k, vals) -> q.put(k, vals.isEmpty() ? "" : vals.get(0).strip()));
+        return q;
+    }
+
     /** The first property whose name contains one of the hints, as a starting point for the user. */
     static String guess(List<String> names, String... hints) {
         for (String hint : hints) {
@@ -227,10 +239,7 @@ public final class AreaImportRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
         Uploads.Upload u = uploads.find(req.path().pathParameters().get("upload"), v);
-        Map<String, String> q = new java.util.HashMap<>();
-        for (String name : req.query().names()) {
-            q.put(name, req.query().first(name).orElse(""));
-        }
+        Map<String, String> q = queryOf(req);
         renderPopulation(res, Status.OK_200, v, u, q, q.containsKey("area"), null);
     }
 
@@ -282,10 +291,7 @@ public final class AreaImportRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
         Uploads.Upload u = uploads.find(req.path().pathParameters().get("upload"), v);
-        Map<String, String> q = new java.util.HashMap<>();
-        for (String name : req.query().names()) {
-            q.put(name, req.query().first(name).orElse(""));
-        }
+        Map<String, String> q = queryOf(req);
         PopulationImport.Shape s = populationImport.shape(u.file());
         PopulationImport.Plan plan = populationImport.plan(u.file(), s, populationMapping(s, q));
         try (CsvOut csv = CsvOut.download(res, "population-import-errors.csv")) {
@@ -301,14 +307,13 @@ public final class AreaImportRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
         Uploads.Upload u = uploads.find(req.path().pathParameters().get("upload"), v);
-        Map<String, String> q = new java.util.HashMap<>();
-        v.form().fields().forEach((k, vals) -> q.put(k, vals.isEmpty() ? "" : vals.get(0).strip()));
+        Map<String, String> q = formOf(v);
         PopulationImport.Shape s = populationImport.shape(u.file());
         PopulationImport.Mapping m = populationMapping(s, q);
         try {
             int values = populationImport.commit(u.file(), s, m, u.originalName(), v.actor(), v.address());
             uploads.discard(u);
-            v.flash("platform.population.done", values, m.year());
+            v.flash("platform.population.done", values, Integer.toString(m.year()));
             Visit.redirect(res, "/areas");
         } catch (Problem p) {
             if (p.status() != 422) {

@@ -125,7 +125,7 @@ public final class AreaRoutes implements HttpService {
     private void newForm(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
-        long parent = req.query().first("parent").map(AreaRoutes::parseLong)
+        long parent = Visit.query(req, "parent").map(AreaRoutes::parseLong)
                 .orElse(areas.root().map(Area::id).orElse(-1L));
         renderForm(res, Status.OK_200, v, null, 0, new AreaService.AreaForm("", "", "", "", Long.toString(parent)),
                 new FieldErrors());
@@ -163,7 +163,7 @@ public final class AreaRoutes implements HttpService {
         Translator t = v.t();
         CityProfile p = city.profile().orElseThrow();
         List<String> years = areas.populationByYear(a.id()).keySet().stream().sorted().map(String::valueOf).toList();
-        String year = req.query().first("year").filter(years::contains)
+        String year = Visit.query(req, "year").filter(years::contains)
                 .orElse(years.isEmpty() ? null : years.get(years.size() - 1));
         List<PopulationRow> pop = year == null ? List.of() : populationTable(t, areas.populationRows(a.id(), Integer.parseInt(year)));
         String total = year == null ? null : t.number(areas.populationTotal(a.id(), Integer.parseInt(year)).orElse(0L));

@@ -43,8 +43,8 @@ public final class AuditRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(Role.ADMINS);
         Translator t = v.t();
-        int page = Math.max(0, req.query().first("page").map(AuditRoutes::parse).orElse(0));
-        String filter = req.query().first("action").orElse("").strip();
+        int page = Math.max(0, Visit.query(req, "page").map(AuditRoutes::parse).orElse(0));
+        String filter = Visit.query(req, "action").orElse("").strip();
         List<AuditEntry> entries = audit.page(page * PAGE, PAGE + 1, filter);
         List<Row> rows = entries.stream().limit(PAGE).map(e -> new Row(e.seq(), t.dateTime(e.at()), e.actor(), e.address(),
                 e.action(), e.recordType() + " " + e.recordId(), e.outcome(), e.detail(), !e.outcome().equals("ok"))).toList();

@@ -303,7 +303,7 @@ public final class Backups implements AutoCloseable {
         Path restoredDb = staging.resolve("db");
         if (!sawProperties || !Files.isRegularFile(restoredDb.resolve("service.properties"))) {
             DataFolder.deleteTree(staging);
-            throw new IOException("This file is not a Safer Cities Kit backup (no database inside): " + zipFile);
+            throw new IOException("This file is not a readable Safer Cities Kit backup (no database inside): " + zipFile);
         }
         Path kept = null;
         if (Files.exists(data.database())) {

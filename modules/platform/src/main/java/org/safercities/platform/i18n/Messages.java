@@ -54,10 +54,8 @@ public final class Messages {
      */
     public static Messages load(List<String> modules, ClassLoader loader, Path extraFolder) {
         Map<String, Map<String, String>> all = new HashMap<>();
-        Set<String> codes = new TreeSet<>(List.of(Locale.getISOLanguages()));
-        codes.add("zh"); // always probed, whatever the JDK lists
         for (String module : modules) {
-            for (String lang : codes) {
+            for (String lang : bundledLanguages(module, loader)) {
                 String resource = "locales/" + module + "_" + lang + ".properties";
                 try (InputStream in = loader.getResourceAsStream(resource)) {
                     if (in != null) {
@@ -88,6 +86,45 @@ public final class Messages {
             throw new IllegalStateException("no English bundle found: the jar is incomplete");
         }
         return new Messages(all);
+    }
+
+    /**
+     * The languages a module ships: the {@code locales/<module>_*.properties} next to its English bundle, listed
+     * from the jar (or folder, in tests) that holds it. No index to maintain: a bundle added to locales/ is found.
+     */
+    static Set<String> bundledLanguages(String module, ClassLoader loader) {
+        Set<String> out = new TreeSet<>();
+        java.net.URL english = loader.getResource("locales/" + module + "_" + SOURCE + ".properties");
+        if (english == null) {
+            return out;
+        }
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("locales/" + module + "_([a-z]{2,3}(?:-[A-Za-z0-9]+)?)\\.properties");
+        try {
+            if (english.getProtocol().equals("jar")) {
+                String path = english.getPath();
+                String jar = path.substring("file:".length(), path.indexOf("!/"));
+                try (java.util.jar.JarFile file = new java.util.jar.JarFile(java.net.URLDecoder.decode(jar, java.nio.charset.StandardCharsets.UTF_8))) {
+                    file.stream().forEach(e -> {
+                        var m = name.matcher(e.getName());
+                        if (m.matches()) {
+                            out.add(m.group(1));
+                        }
+                    });
+                }
+            } else {
+                try (var files = Files.list(Path.of(english.toURI()).getParent())) {
+                    files.forEach(p -> {
+                        var m = name.matcher("locales/" + p.getFileName());
+                        if (m.matches()) {
+                            out.add(m.group(1));
+                        }
+                    });
+                }
+            }
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("cannot list the message bundles of " + module, e);
+        }
+        return out;
     }
 
     static Map<String, String> read(InputStream in) throws IOException {

@@ -26,6 +26,8 @@ public final class Translator {
     private final DateTimeFormatter dateFormat;
     private final DateTimeFormatter dateTimeFormat;
     private final Function<String, String> lambda;
+    private final NumberFormat integerFormat;
+    private static final Map<String, String> NATIVE_NAMES = new ConcurrentHashMap<>();
 
     Translator(String lang, Map<String, String> messages, Map<String, String> source) {
         this.lang = lang;
@@ -36,6 +38,7 @@ public final class Translator {
         this.dateTimeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale).withZone(ZoneId.systemDefault());
         this.lambda = key -> Html.escape(t(key.strip()));
+        this.integerFormat = NumberFormat.getIntegerInstance(locale);
     }
 
     public String lang() {
@@ -98,7 +101,8 @@ public final class Translator {
     }
 
     public String number(long n) {
-        return NumberFormat.getIntegerInstance(locale).format(n);
+        // DecimalFormat is not thread-safe and costly to build: one clone per call of a prototype
+        return ((NumberFormat) integerFormat.clone()).format(n);
     }
 
     public String number(double d, int decimals) {
@@ -123,8 +127,10 @@ public final class Translator {
 
     /** The language's own name for itself ("العربية", "中文", "English"…). */
     public static String nativeName(String lang) {
-        Locale l = Locale.forLanguageTag(lang);
-        String name = l.getDisplayLanguage(l);
-        return name.isEmpty() ? lang : name.substring(0, 1).toUpperCase(l) + name.substring(1);
+        return NATIVE_NAMES.computeIfAbsent(lang, k -> {
+            Locale l = Locale.forLanguageTag(k);
+            String name = l.getDisplayLanguage(l);
+            return name.isEmpty() ? k : name.substring(0, 1).toUpperCase(l) + name.substring(1);
+        });
     }
 }

@@ -28,6 +28,7 @@ public final class HomeRoutes implements HttpService {
     private final Shell shell;
     private final CityService city;
     private final AreaService areas;
+    private final java.util.Map<String, String> stepsFor = new java.util.concurrent.ConcurrentHashMap<>();
 
     public record Link(String label, String path) {
     }
@@ -35,7 +36,8 @@ public final class HomeRoutes implements HttpService {
     public record StepCard(int number, String name, String sources, String summary, List<Link> links, boolean empty) {
     }
 
-    public record HomePage(String cityName, String areaSummary, String populationSummary, List<StepCard> steps) {
+    /** {@code stepsHtml}: the step cards rendered with escaping by {@code platform/home-steps}, cached. */
+    public record HomePage(String cityName, String areaSummary, String populationSummary, String stepsHtml) {
     }
 
     public HomeRoutes(Pages pages, Shell shell, CityService city, AreaService areas) {
@@ -54,6 +56,17 @@ public final class HomeRoutes implements HttpService {
         Visit v = Visit.of(req);
         Account a = v.requireAccount();
         Translator t = v.t();
+        String steps = stepsFor.computeIfAbsent(t.lang() + "|" + a.role(),
+                k -> pages.renderString("platform/home-steps", java.util.Map.of("steps", steps(t, a), "t", t.lambda())));
+        String cityName = city.profile().map(p -> p.nameIn(t.lang())).orElse("");
+        String population = areas.root().flatMap(r -> areas.latestPopulationYear(r.id())
+                .map(y -> t.t("platform.home.population", t.number(totalOf(r, y)), Integer.toString(y)))).orElse(null);
+        pages.render(res, v, "/", "platform/home", "platform.home.title",
+                new HomePage(cityName, t.plural("platform.home.areas", areas.count()), population, steps));
+    }
+
+    /** The step cards depend only on the language and the role (the menu is fixed at start-up): made once each. */
+    private List<StepCard> steps(Translator t, Account a) {
         List<StepCard> steps = new ArrayList<>();
         for (int s = 0; s < STEPS; s++) {
             List<Link> links = new ArrayList<>();
@@ -65,11 +78,7 @@ public final class HomeRoutes implements HttpService {
             steps.add(new StepCard(s, t.t("platform.step." + s + ".name"), t.t("platform.step." + s + ".sources"),
                     t.t("platform.step." + s + ".summary"), links, links.isEmpty()));
         }
-        String cityName = city.profile().map(p -> p.nameIn(t.lang())).orElse("");
-        String population = areas.root().flatMap(r -> areas.latestPopulationYear(r.id())
-                .map(y -> t.t("platform.home.population", t.number(totalOf(r, y)), Integer.toString(y)))).orElse(null);
-        pages.render(res, v, "/", "platform/home", "platform.home.title",
-                new HomePage(cityName, t.plural("platform.home.areas", areas.count()), population, steps));
+        return List.copyOf(steps);
     }
 
     private long totalOf(Area root, int year) {

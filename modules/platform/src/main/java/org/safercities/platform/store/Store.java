@@ -45,6 +45,8 @@ public final class Store implements AutoCloseable {
     private volatile State state;
     private volatile BlockingQueue<Connection> pool;
     private final List<Connection> all = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile Properties bootProperties;
 
     public Store(DataFolder folder, int poolSize) {
         this.folder = folder;
@@ -135,15 +137,10 @@ public final class Store implements AutoCloseable {
         if (bootPassword != null) {
             props.setProperty("bootPassword", new String(bootPassword));
         }
-        List<Connection> opened = new ArrayList<>();
+        Connection first;
         try {
-            for (int i = 0; i < poolSize; i++) {
-                Connection c = DriverManager.getConnection(url(folder.database()), props);
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                opened.add(c);
-            }
+            first = open(props);
         } catch (SQLException e) {
-            closeAll(opened);
             if (isWrongPassword(e)) {
                 throw new Problem(403, "platform.unlock.wrongPassphrase");
             }
@@ -152,8 +149,10 @@ public final class Store implements AutoCloseable {
             }
             throw new StoreException("could not open the database", e);
         }
-        all.addAll(opened);
-        pool = new ArrayBlockingQueue<>(poolSize, true, opened);
+        bootProperties = props;
+        all.add(first);
+        pool = new ArrayBlockingQueue<>(poolSize, true, List.of(first));
+        opened.set(1);
         state = State.READY;
     }
 
@@ -209,11 +208,38 @@ public final class Store implements AutoCloseable {
         return tx(work);
     }
 
+    private Connection open(Properties props) throws SQLException {
+        Connection c = DriverManager.getConnection(url(folder.database()), props);
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        return c;
+    }
+
+    /**
+     * A connection from the pool. The pool starts with one (start-up does not wait for the others) and grows
+     * to {@code poolSize} when all are busy.
+     */
     private Connection take() {
         BlockingQueue<Connection> p = pool;
         if (p == null || state != State.READY) {
             throw new Problem(503, "platform.error.storeNotReady");
         }
+        Connection idle = p.poll();
+        if (idle != null) {
+            return idle;
+        }
+        if (opened.incrementAndGet() <= poolSize) {
+            try {
+                Connection c = open(bootProperties);
+                synchronized (all) {
+                    all.add(c);
+                }
+                return c;
+            } catch (SQLException e) {
+                opened.decrementAndGet();
+                throw new StoreException("could not open a connection", e);
+            }
+        }
+        opened.decrementAndGet();
         try {
             Connection c = p.poll(30, TimeUnit.SECONDS);
             if (c == null) {
@@ -243,9 +269,13 @@ public final class Store implements AutoCloseable {
             return;
         }
         state = State.LOCKED;
-        closeAll(all);
-        all.clear();
+        synchronized (all) {
+            closeAll(all);
+            all.clear();
+        }
         pool = null;
+        opened.set(0);
+        bootProperties = null;
         shutdown(folder.database());
     }
 

@@ -17,7 +17,6 @@ import io.helidon.webserver.http.ServerResponse;
 
 import org.safercities.platform.MenuEntry;
 import org.safercities.platform.accounts.Account;
-import org.safercities.platform.i18n.Messages;
 import org.safercities.platform.i18n.Translator;
 
 /**
@@ -27,8 +26,11 @@ import org.safercities.platform.i18n.Translator;
  */
 public final class Pages {
 
+    private static final io.helidon.http.Header HTML = io.helidon.http.HeaderValues.createCached(HeaderNames.CONTENT_TYPE,
+            "text/html; charset=UTF-8");
     private final MustacheFactory mustaches = new DefaultMustacheFactory("templates");
     private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
+    private final Map<String, String> fragments = new ConcurrentHashMap<>();
     private final Shell shell;
 
     public Pages(Shell shell) {
@@ -44,9 +46,14 @@ public final class Pages {
     public record Step(int number, String label, String sources) {
     }
 
+    /**
+     * {@code menuHtml} and {@code languageOptions} are fragments rendered by the kit's own escaping templates
+     * ({@code layout/menu}, {@code layout/languages}) and cached per language, role and menu entry: they are
+     * the same for every request of that kind, and rendering them each time was most of a page's cost.
+     */
     public record Layout(String lang, String dir, String title, String cityName, boolean demo, String version,
-            String csrf, String userName, String roleLabel, boolean signedIn, List<MenuItem> menu,
-            List<LanguageItem> languages, String flash, String path, Step step) {
+            String csrf, String userName, String roleLabel, boolean signedIn, String menuHtml,
+            String languageOptions, String flash, String path, Step step) {
     }
 
     public record View(Layout layout, Object page, Function<String, String> t) {
@@ -60,11 +67,16 @@ public final class Pages {
             Object page) {
         Translator t = visit.t();
         Layout layout = layout(visit, path, t.t(titleKey));
-        StringWriter out = new StringWriter(8192);
-        mustache(template).execute(out, new View(layout, page, t.lambda()));
+        // Encoded to UTF-8 as it is written: no synchronised StringWriter, no whole-page UTF-16 copy
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(16 * 1024);
+        try (java.io.Writer out = new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8)) {
+            mustache(template).execute(out, new View(layout, page, t.lambda()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         res.status(status);
-        res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8");
-        res.send(out.toString());
+        res.header(HTML);
+        res.send(bytes.toByteArray());
     }
 
     /** Renders a template to a string (documents, e-mails of later issues, tests). */
@@ -82,35 +94,47 @@ public final class Pages {
         Translator t = visit.t();
         Shell.CityBanner city = shell.city();
         Account account = visit.account().orElse(null);
-        List<MenuItem> menu = new ArrayList<>();
         MenuEntry current = null;
         if (account != null) {
             for (MenuEntry e : shell.menu()) {
-                if (e.roles().contains(account.role())) {
-                    boolean here = path.equals(e.path()) || (!e.path().equals("/") && path.startsWith(e.path()));
-                    if (here && (current == null || e.path().length() > current.path().length())) {
-                        current = e;
-                    }
-                    menu.add(new MenuItem(t.t(e.labelKey()), e.path(), false));
+                boolean here = path.equals(e.path()) || (!e.path().equals("/") && path.startsWith(e.path()));
+                if (here && e.roles().contains(account.role())
+                        && (current == null || e.path().length() > current.path().length())) {
+                    current = e;
                 }
             }
-            if (current != null) {
-                MenuEntry c = current;
-                menu.replaceAll(m -> m.path().equals(c.path()) ? new MenuItem(m.label(), m.path(), true) : m);
-            }
         }
-        List<LanguageItem> languages = new ArrayList<>();
-        Messages messages = shell.messages();
-        for (String lang : messages.languages()) {
-            languages.add(new LanguageItem(lang, Translator.nativeName(lang), lang.equals(t.lang())));
-        }
+        String menuHtml = account == null ? "" : menuHtml(t, account, current);
+        String languages = fragments.computeIfAbsent("languages|" + t.lang(), k -> renderString("layout/languages",
+                Map.of("languages", languageItems(t))));
         int stepNumber = current == null ? 0 : current.step();
         Step step = new Step(stepNumber, t.t("platform.layout.step", stepNumber, t.t("platform.step." + stepNumber + ".name")),
                 t.t("platform.step." + stepNumber + ".sources"));
         String flash = visit.sessionOrNull() == null ? null : visit.sessionOrNull().takeFlash();
         return new Layout(t.lang(), t.dir(), title, city.name(), city.demo(), shell.version(),
                 visit.csrf(), account == null ? null : account.displayName(),
-                account == null ? null : t.t(account.role().labelKey()), account != null, menu, languages, flash, path,
+                account == null ? null : t.t(account.role().labelKey()), account != null, menuHtml, languages, flash, path,
                 step);
+    }
+
+    private String menuHtml(Translator t, Account account, MenuEntry current) {
+        String key = "menu|" + t.lang() + "|" + account.role() + "|" + (current == null ? "" : current.path());
+        return fragments.computeIfAbsent(key, k -> {
+            List<MenuItem> menu = new ArrayList<>();
+            for (MenuEntry e : shell.menu()) {
+                if (e.roles().contains(account.role())) {
+                    menu.add(new MenuItem(t.t(e.labelKey()), e.path(), e == current));
+                }
+            }
+            return renderString("layout/menu", Map.of("menu", menu));
+        });
+    }
+
+    private List<LanguageItem> languageItems(Translator t) {
+        List<LanguageItem> languages = new ArrayList<>();
+        for (String lang : shell.messages().languages()) {
+            languages.add(new LanguageItem(lang, Translator.nativeName(lang), lang.equals(t.lang())));
+        }
+        return languages;
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.http.SetCookie;
 import io.helidon.webserver.http.Filter;
@@ -43,9 +44,12 @@ public final class WebGate implements Filter {
     private final Function<Long, Optional<Account>> accounts;
     private final Supplier<Shell.CityBanner> city;
     private final AtomicLong requests = new AtomicLong();
+    private final Runnable storeOpened;
 
+    /** @param storeOpened returns once the store has finished opening (at once, after start-up) */
     public WebGate(Sessions sessions, Messages messages, Store store, Function<Long, Optional<Account>> accounts,
-            Supplier<Shell.CityBanner> city) {
+            Supplier<Shell.CityBanner> city, Runnable storeOpened) {
+        this.storeOpened = storeOpened;
         this.sessions = sessions;
         this.messages = messages;
         this.store = store;
@@ -55,13 +59,14 @@ public final class WebGate implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        storeOpened.run();
         String path = req.path().path();
         headers(res, path);
         if (path.startsWith("/assets/") || path.equals("/health")) {
             chain.proceed();
             return;
         }
-        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.header(NO_STORE);
         Session session = sessions.find(cookie(req)).orElse(null);
         Account account = null;
         if (session != null && session.signedIn() && store.state() == Store.State.READY) {
@@ -71,7 +76,7 @@ public final class WebGate implements Filter {
                 session = null;
             }
         }
-        String requestedLang = req.query().first("lang").orElse(null);
+        String requestedLang = Visit.query(req, "lang").orElse(null);
         if (requestedLang != null && messages.has(requestedLang)) {
             if (session == null) {
                 session = sessions.anonymous(requestedLang);
@@ -202,14 +207,21 @@ public final class WebGate implements Filter {
         }
     }
 
+    /** Built once: every response carries them. */
+    private static final List<io.helidon.http.Header> SECURITY_HEADERS = List.of(
+            HeaderValues.createCached("Content-Security-Policy", CSP),
+            HeaderValues.createCached(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            HeaderValues.createCached("Referrer-Policy", "no-referrer"),
+            HeaderValues.createCached("X-Frame-Options", "DENY"),
+            HeaderValues.createCached("Cross-Origin-Opener-Policy", "same-origin"),
+            HeaderValues.createCached("Cross-Origin-Resource-Policy", "same-origin"),
+            HeaderValues.createCached("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"));
+    private static final io.helidon.http.Header NO_STORE = HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "no-store");
+
     private static void headers(RoutingResponse res, String path) {
-        res.header(HeaderNames.create("Content-Security-Policy"), CSP);
-        res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
-        res.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
-        res.header(HeaderNames.create("X-Frame-Options"), "DENY");
-        res.header(HeaderNames.create("Cross-Origin-Opener-Policy"), "same-origin");
-        res.header(HeaderNames.create("Cross-Origin-Resource-Policy"), "same-origin");
-        res.header(HeaderNames.create("Permissions-Policy"), "camera=(), microphone=(), geolocation=(), payment=()");
+        for (io.helidon.http.Header h : SECURITY_HEADERS) {
+            res.header(h);
+        }
     }
 
     private static String cookie(RoutingRequest req) {
