@@ -22,6 +22,6 @@ if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ] && [ ! -f "${JAR%.jar}.aot" 
   echo "Preparing faster start-up (once)..."
   KIT_NO_AOT=1 "$JAVA_HOME/bin/java" $(KIT_NO_AOT=1 jvm_flags "$JAVA_HOME/bin/java" "$JAR") \
     "-XX:AOTCacheOutput=${JAR%.jar}.aot" -Xlog:aot=off -Xlog:cds=off -jar "$JAR" train >/dev/null 2>&1 \
-    || echo "(could not prepare the start-up cache; the kit starts anyway)"
+    || { rm -f "${JAR%.jar}.aot"; echo "(could not prepare the start-up cache; the kit starts anyway)"; }
 fi
 exec "$JAVA_HOME/bin/java" $(jvm_flags "$JAVA_HOME/bin/java" "$JAR") -jar "$JAR" "$@"

@@ -34,7 +34,20 @@ export async function submitAndWait(page, buttonLocator, urlPart) {
     buttonLocator.click(),
   ]);
   await page.waitForLoadState('load');
+  if (response.status() === 403) {
+    // say what the kit's origin check saw, since a refused form is otherwise hard to tell from a CSRF failure
+    const sent = await response.request().allHeaders();
+    console.log(`POST ${urlPart} answered 403; the browser sent Origin: ${sent.origin ?? '(none)'}, `
+      + `Sec-Fetch-Site: ${sent['sec-fetch-site'] ?? '(none)'}, Referer: ${sent.referer ?? '(none)'}`);
+  }
   return response.status();
+}
+
+/** The text of the page's error notice, if any (to explain a failed step). */
+export async function noticeText(page) {
+  const n = page.locator('main .notice.error, main .field-error');
+  if (await n.count() === 0) return '';
+  return (await n.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim()).join(' | ');
 }
 
 /** Completes the set-up in one go with valid values and lands on home. */
@@ -46,8 +59,9 @@ export async function completeSetup(page, { name = 'Nairobi', country = 'KE', cu
     name, country, defaultLang: 'en', currency, referenceYear, levels, cityCode,
     username: ADMIN.username, displayName: ADMIN.displayName, password: ADMIN.password, confirm: ADMIN.password,
   });
-  await submitAndWait(page, page.locator('form[action="/setup"] button[type=submit]'), '/setup');
-  assert.equal(new URL(page.url()).pathname, '/', `set-up should land on home, is on ${page.url()}`);
+  const status = await submitAndWait(page, page.locator('form[action="/setup"] button[type=submit]'), '/setup');
+  assert.equal(new URL(page.url()).pathname, '/',
+    `set-up should land on home; it answered ${status} on ${page.url()}: ${await noticeText(page)}`);
 }
 
 /** Signs in on /login; returns the POST's status. */

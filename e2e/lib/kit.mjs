@@ -39,12 +39,16 @@ export function freshDataDir(label) {
 }
 
 const running = new Set();
-// Last resort: never leave a kit behind, even when the test process exits abruptly.
-process.on('exit', () => {
+function killAll() {
   for (const child of running) {
     try { child.kill('SIGKILL'); } catch { /* already gone */ }
   }
-});
+}
+// Last resort: never leave a kit behind, even when the test process exits abruptly or is interrupted.
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => { killAll(); process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)); });
+}
 
 /**
  * Starts the kit. Options: demo (adds --demo), label (names the temp folder), prepare(dataDir) runs before the
@@ -58,7 +62,9 @@ export async function startKit({ demo = false, label = 'kit', prepare, startTime
   const dataDir = freshDataDir(label);
   if (prepare) await prepare(dataDir);
   const port = await freePort();
-  const logFile = path.join(os.tmpdir(), `${path.basename(dataDir)}.log`);
+  // the kit's output, kept after the run for a look when a test fails (e2e/test-results/ is git-ignored)
+  mkdirSync(path.join(E2E_DIR, 'test-results'), { recursive: true });
+  const logFile = path.join(E2E_DIR, 'test-results', `kit-${label}.log`);
   const log = createWriteStream(logFile);
   const args = ['-jar', JAR, '--data', dataDir, '--port', String(port)];
   if (demo) args.push('--demo');

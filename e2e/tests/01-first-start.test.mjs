@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startKit } from '../lib/kit.mjs';
 import { launchBrowser, newPage, shot, squash, step } from '../lib/browser.mjs';
-import { ADMIN, fillSetup, signIn, submitAndWait } from '../lib/flows.mjs';
+import { ADMIN, fillSetup, noticeText, signIn, submitAndWait } from '../lib/flows.mjs';
 
 describe('first start: set-up and sign-in', { timeout: 300_000 }, () => {
   let kit;
@@ -51,7 +51,7 @@ describe('first start: set-up and sign-in', { timeout: 300_000 }, () => {
       }
       await fillSetup(page, typed);
       const status = await submitAndWait(page, page.locator('form[action="/setup"] button[type=submit]'), '/setup');
-      assert.equal(status, 422, 'a refused set-up answers 422 Unprocessable Content');
+      assert.equal(status, 422, `a refused set-up answers 422 Unprocessable Content; the page says: ${await noticeText(page)}`);
       assert.equal(new URL(page.url()).pathname, '/setup');
 
       // what was typed is still there (passwords are never sent back, on purpose)
@@ -83,7 +83,7 @@ describe('first start: set-up and sign-in', { timeout: 300_000 }, () => {
       // now with a good password
       await fillSetup(page, { password: ADMIN.password, confirm: ADMIN.password });
       const ok = await submitAndWait(page, page.locator('form[action="/setup"] button[type=submit]'), '/setup');
-      assert.ok(ok === 303 || ok === 302, `a good set-up redirects (got ${ok})`);
+      assert.ok(ok === 303 || ok === 302, `a good set-up redirects (got ${ok}: ${await noticeText(page)})`);
       await page.waitForURL((u) => u.pathname === '/');
       assert.equal(await page.locator('.step-card').count(), 7, 'home shows the seven process steps');
       assert.equal(squash(await page.locator('header .city').textContent()), 'Nairobi', 'the header names the city');
@@ -120,7 +120,7 @@ describe('first start: set-up and sign-in', { timeout: 300_000 }, () => {
       assert.equal(unknownUser, wrongPassword, 'and the same status');
 
       const status = await signIn(page, ADMIN.username, ADMIN.password);
-      assert.ok(status === 303 || status === 302, `a good sign-in redirects (got ${status})`);
+      assert.ok(status === 303 || status === 302, `a good sign-in redirects (got ${status}: ${await noticeText(page)})`);
       // back to the page that asked for a sign-in (/areas, tried above while signed out)
       await page.waitForURL((u) => u.pathname === '/areas');
       assert.equal(squash(await page.locator('header .user a[href="/profile"]').textContent()), ADMIN.displayName);

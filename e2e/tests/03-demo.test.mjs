@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseProperties, readJarEntry, startKit } from '../lib/kit.mjs';
 import { launchBrowser, newPage, shot, squash, step } from '../lib/browser.mjs';
-import { signIn } from '../lib/flows.mjs';
+import { noticeText, signIn } from '../lib/flows.mjs';
 
 const DEMO_PASSWORD = 'demo-city-2026';
 
@@ -36,7 +36,7 @@ describe('demo city', { timeout: 300_000 }, () => {
       await shot(page, '16-demo-login');
 
       const status = await signIn(page, 'demo-partner', DEMO_PASSWORD);
-      assert.ok(status === 303 || status === 302, `demo-partner signs in (status ${status})`);
+      assert.ok(status === 303 || status === 302, `demo-partner signs in (status ${status}: ${await noticeText(page)})`);
       await page.waitForURL((u) => u.pathname === '/');
       assert.ok(await page.locator('.demo-banner').isVisible(), 'the banner shows once signed in');
       assert.equal(await page.locator('nav.side a[href="/accounts"]').count(), 0,

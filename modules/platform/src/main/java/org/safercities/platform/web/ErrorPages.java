@@ -5,6 +5,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -41,6 +42,7 @@ public final class ErrorPages {
 
     public void register(HttpRouting.Builder routing) {
         routing.error(Problem.class, this::problem);
+        routing.error(HttpException.class, this::http);
         routing.error(Exception.class, this::unexpected);
     }
 
@@ -57,6 +59,23 @@ public final class ErrorPages {
             }
         }
         send(req, res, visit, p.status(), t.t(p.messageKey(), p.args()), p.status() == 401);
+    }
+
+    /** Helidon's own refusals: no such route (404), wrong method (405), a malformed request (400). */
+    private void http(ServerRequest req, ServerResponse res, HttpException e) {
+        int status = e.status().code();
+        String key = switch (status) {
+            case 404 -> "platform.error.notFound";
+            case 405 -> "platform.error.methodNotAllowed";
+            default -> status < 500 ? "platform.error.badRequest" : null;
+        };
+        if (key == null) {
+            unexpected(req, res, e);
+            return;
+        }
+        Visit visit = Visit.find(req).orElse(null);
+        Translator t = visit == null ? messages.translator(Messages.SOURCE) : visit.t();
+        send(req, res, visit, status, t.t(key), false);
     }
 
     private void unexpected(ServerRequest req, ServerResponse res, Exception e) {

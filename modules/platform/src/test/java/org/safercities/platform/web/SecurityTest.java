@@ -41,6 +41,9 @@ class SecurityTest {
         }
         b.signIn(Demo.COORDINATOR, Demo.PASSWORD);
         assertEquals("no-store", b.get("/").headers().firstValue("Cache-Control").orElse(""));
+        HttpResponse<String> missing = b.get("/no-such-page");
+        assertEquals(404, missing.statusCode(), "an unknown path is a 404 page, not an error");
+        assertTrue(missing.body().contains("This page or record does not exist."));
     }
 
     @Test
