@@ -57,7 +57,8 @@ public final class AreaImportRoutes implements HttpService {
     public record PopulationMappingPage(String uploadId, String fileName, String encoding, String separator,
             List<Choice> areaChoices, String year, boolean wide, String bandSummary, List<Choice> sexChoices,
             List<Choice> ageChoices, List<Choice> personsChoices, boolean skipUnknown, boolean previewed,
-            String summary, boolean importable, List<PopulationError> errors, String more, String error) {
+            String summary, boolean importable, List<PopulationError> errors, String more, String errorsCsv,
+            String error) {
     }
 
     public AreaImportRoutes(AreaService areas, AreaImport areaImport, PopulationImport populationImport,
@@ -203,6 +204,14 @@ public final class AreaImportRoutes implements HttpService {
         return q;
     }
 
+    private static String queryString(Map<String, String> q) {
+        StringBuilder sb = new StringBuilder();
+        new java.util.TreeMap<>(q).forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&")
+                .append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        return sb.toString();
+    }
+
     /** … and of the confirmation (POST): the same names. */
     private static Map<String, String> formOf(Visit v) {
         Map<String, String> q = new java.util.HashMap<>();
@@ -284,7 +293,8 @@ public final class AreaImportRoutes implements HttpService {
                         choices(s.headers(), m.areaColumn(), false, t), m.year() > 0 ? Integer.toString(m.year()) : "",
                         !s.bands().isEmpty(), bands, choices(s.headers(), m.sexColumn(), false, t),
                         choices(s.headers(), m.ageColumn(), false, t), choices(s.headers(), m.personsColumn(), false, t),
-                        m.skipUnknownAreas(), preview, summary, importable, errors, more, error));
+                        m.skipUnknownAreas(), preview, summary, importable, errors, more,
+                        errors.isEmpty() ? null : "/population/import/" + u.id() + "/errors.csv?" + queryString(q), error));
     }
 
     private void populationErrors(ServerRequest req, ServerResponse res) throws IOException {

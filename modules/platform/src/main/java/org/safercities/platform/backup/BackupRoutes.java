@@ -27,7 +27,7 @@ public final class BackupRoutes implements HttpService {
     public record FileRow(String name, String size, String when) {
     }
 
-    public record BackupsPage(String folder, int keep, int hour, boolean running, String last, String lastError,
+    public record BackupsPage(String folder, String keep, String hour, boolean running, String last, String lastError,
             List<FileRow> files, String restoreCommand, String error) {
     }
 
@@ -52,16 +52,20 @@ public final class BackupRoutes implements HttpService {
 
     private void render(ServerResponse res, Visit v, String error) {
         Translator t = v.t();
-        Backups.Settings s = backups.settings();
+        Backups.Settings saved = backups.settings();
+        // a refused form shows what was typed, not what is saved
+        String typedFolder = error == null ? saved.folder().toString() : v.form().get("folder");
+        String typedKeep = error == null ? Integer.toString(saved.keep()) : v.form().get("keep");
+        String typedHour = error == null ? Integer.toString(saved.dailyHour()) : v.form().get("hour");
         Backups.Status st = backups.status();
-        List<FileRow> files = Backups.list(s.folder()).stream()
+        List<FileRow> files = Backups.list(saved.folder()).stream()
                 .map(f -> new FileRow(f.name(), t.number(Math.max(1, f.size() / 1024)) + " KB", t.dateTime(f.modified()))).toList();
         String last = st.lastAt() == null ? null : t.t("platform.backups.last", t.dateTime(st.lastAt()), st.lastFile());
         pages.render(res, error == null ? io.helidon.http.Status.OK_200 : io.helidon.http.Status.create(422), v, "/backups",
                 "platform/backups", "platform.backups.title",
-                new BackupsPage(s.folder().toString(), s.keep(), s.dailyHour(), st.running(), last,
-                        st.lastErrorKey() == null ? null : t.t(st.lastErrorKey(), s.folder().toString()), files,
-                        "java -jar safercities-kit.jar restore " + s.folder().resolve("safercities-backup-….zip"), error));
+                new BackupsPage(typedFolder, typedKeep, typedHour, st.running(), last,
+                        st.lastErrorKey() == null ? null : t.t(st.lastErrorKey(), saved.folder().toString()), files,
+                        "java -jar safercities-kit.jar restore " + saved.folder().resolve("safercities-backup-….zip"), error));
     }
 
     private void status(ServerRequest req, ServerResponse res) {

@@ -115,6 +115,7 @@ class AreaImportHttpTest {
             HttpResponse<String> refused = b.post("/population/import/" + id,
                     Map.of("area", "code", "year", "2024", "sex", "sex", "age", "age", "persons", "persons"));
             assertEquals(422, refused.statusCode());
+            assertTrue(refused.body().contains("/population/import/" + id + "/errors.csv?"), "the error report is offered");
             assertTrue(b.get("/population/import/" + id + "/errors.csv?area=code&year=2024&sex=sex&age=age&persons=persons")
                     .body().contains("No area has this code."));
             assertFalse(b.get("/areas").body().contains("(2024)"), "nothing imported");

@@ -26,6 +26,10 @@ class BackupRestoreTest {
             admin.get("/backups");
             HttpResponse<String> saved = admin.post("/backups/settings", Map.of("folder", usb.toString(), "keep", "2", "hour", "12"));
             assertEquals(303, saved.statusCode(), saved.body());
+            HttpResponse<String> bad = admin.post("/backups/settings", Map.of("folder", "relative/path", "keep", "2", "hour", "12"));
+            assertEquals(422, bad.statusCode());
+            assertTrue(bad.body().contains("value=\"relative/path\""), "the typed folder is kept");
+            assertTrue(bad.body().contains("Give the full path of the folder."));
             Path backup = kit.kit.backups().run("test", "-");
             assertTrue(Files.size(backup) > 10_000);
             assertTrue(backup.startsWith(usb));
