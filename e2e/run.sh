@@ -52,7 +52,7 @@ fi
 
 mkdir -p screenshots
 rm -f screenshots/*.png
+echo "Browser tests: screenshots go to $E2E_DIR/screenshots/, the kits' logs to $E2E_DIR/test-results/"
+# node's summary (tests, pass, fail) is the last thing printed; its exit code is this script's
 node --test --test-concurrency=1 tests/*.test.mjs
-status=$?
-echo "Screenshots: $E2E_DIR/screenshots/"
-exit $status
+exit $?

@@ -59,6 +59,9 @@ public final class AreaImportRoutes implements HttpService {
             List<Choice> ageChoices, List<Choice> personsChoices, boolean skipUnknown, boolean previewed,
             String summary, boolean importable, List<PopulationError> errors, String more, String errorsCsv,
             String error) {
+        public boolean hasErrors() {
+            return !errors.isEmpty();
+        }
     }
 
     public AreaImportRoutes(AreaService areas, AreaImport areaImport, PopulationImport populationImport,

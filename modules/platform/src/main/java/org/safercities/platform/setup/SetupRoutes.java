@@ -48,6 +48,10 @@ public final class SetupRoutes implements HttpService {
 
     public record ProfileFields(String name, List<NameField> localNames, List<Option> countries, List<Option> languages,
             List<Option> currencies, String referenceYear, String levels) {
+        /** The names in other languages are shown unfolded when any was typed. */
+        public boolean hasLocalNames() {
+            return localNames.stream().anyMatch(n -> !n.value().isEmpty());
+        }
     }
 
     public record SetupPage(ProfileFields profile, String cityCode, String username, String displayName, boolean encrypt,

@@ -66,7 +66,7 @@ public final class Pages {
     public void render(ServerResponse res, Status status, Visit visit, String path, String template, String titleKey,
             Object page) {
         Translator t = visit.t();
-        Layout layout = layout(visit, path, t.t(titleKey));
+        Layout layout = layout(visit, path, t.t(titleKey), !template.equals("platform/error"));
         // Encoded to UTF-8 as it is written: no synchronised StringWriter, no whole-page UTF-16 copy
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(16 * 1024);
         try (java.io.Writer out = new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8)) {
@@ -90,7 +90,8 @@ public final class Pages {
         return compiled.computeIfAbsent(template, name -> mustaches.compile(name + ".mustache"));
     }
 
-    private Layout layout(Visit visit, String path, String title) {
+    /** @param withStep false for error pages: a refusal belongs to no step of the process */
+    private Layout layout(Visit visit, String path, String title, boolean withStep) {
         Translator t = visit.t();
         Shell.CityBanner city = shell.city();
         Account account = visit.account().orElse(null);
@@ -108,7 +109,8 @@ public final class Pages {
         String languages = fragments.computeIfAbsent("languages|" + t.lang(), k -> renderString("layout/languages",
                 Map.of("languages", languageItems(t))));
         int stepNumber = current == null ? 0 : current.step();
-        Step step = new Step(stepNumber, t.t("platform.layout.step", stepNumber, t.t("platform.step." + stepNumber + ".name")),
+        Step step = !withStep ? null : new Step(stepNumber,
+                t.t("platform.layout.step", stepNumber, t.t("platform.step." + stepNumber + ".name")),
                 t.t("platform.step." + stepNumber + ".sources"));
         String flash = visit.sessionOrNull() == null ? null : visit.sessionOrNull().takeFlash();
         return new Layout(t.lang(), t.dir(), title, city.name(), city.demo(), shell.version(),

@@ -162,7 +162,9 @@ public final class WebGate implements Filter {
             throw new Problem(403, "platform.error.csrf");
         }
         String origin = req.headers().first(HeaderNames.ORIGIN).orElse(null);
-        if (origin != null) {
+        // With Referrer-Policy: no-referrer, browsers send "Origin: null" on the kit's own forms. It proves
+        // nothing either way: the Sec-Fetch-Site check above and the token decide.
+        if (origin != null && !origin.equals("null")) {
             String host = req.headers().first(HeaderNames.HOST).orElse("");
             String expected = (req.isSecure() ? "https://" : "http://") + host;
             if (!origin.equalsIgnoreCase(expected)) {

@@ -78,6 +78,23 @@ class SecurityTest {
     }
 
     @Test
+    void aRealBrowsersOwnFormIsAcceptedWithOriginNull() {
+        // Chromium under Referrer-Policy: no-referrer sends Origin: null and Sec-Fetch-Site: same-origin
+        Browser b = kit.browser();
+        b.get("/login");
+        HttpResponse<String> r = b.postRaw("/login", Map.of("username", Demo.COORDINATOR, "password", Demo.PASSWORD,
+                "_csrf", b.csrf), Map.of("Origin", "null", "Sec-Fetch-Site", "same-origin"));
+        assertEquals(303, r.statusCode());
+        // but not from a sandboxed frame of another site, nor without the token
+        Browser other = kit.browser();
+        other.get("/login");
+        assertEquals(403, other.postRaw("/login", Map.of("username", "x", "password", "y", "_csrf", other.csrf),
+                Map.of("Origin", "null", "Sec-Fetch-Site", "cross-site")).statusCode());
+        assertEquals(403, other.postRaw("/login", Map.of("username", "x", "password", "y"),
+                Map.of("Origin", "null", "Sec-Fetch-Site", "same-origin")).statusCode());
+    }
+
+    @Test
     void getNeverChangesStateAndUnknownUserLooksLikeWrongPassword() {
         Browser b = kit.browser();
         HttpResponse<String> wrong = b.signIn("demo-analyst", "not the password");
