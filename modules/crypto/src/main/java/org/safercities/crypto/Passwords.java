@@ -27,8 +27,11 @@ public final class Passwords {
     private final Params params;
     private final SecureRandom random = new SecureRandom();
     private final Semaphore permits = new Semaphore(MAX_CONCURRENT, true);
-    /** A hash of nobody, made in the background: it costs one full Argon2 run, which start-up need not wait for. */
-    private final java.util.concurrent.CompletableFuture<String> dummyHash;
+    /**
+     * A hash of nobody, made at the first sign-in attempt of any user (known or not, so its cost tells nothing):
+     * one full Argon2 run that start-up need not pay on a 2-core PC.
+     */
+    private volatile String dummyHash;
 
     public record Params(int memoryKib, int iterations, int parallelism) {
         public Params {
@@ -40,8 +43,7 @@ public final class Passwords {
 
     public Passwords(Params params) {
         this.params = params;
-        this.dummyHash = java.util.concurrent.CompletableFuture.supplyAsync(() -> hash("not a password of anyone".toCharArray()),
-                Thread.ofVirtual()::start);
+
     }
 
     public Passwords() {
@@ -72,7 +74,21 @@ public final class Passwords {
      * as long to refuse as a wrong password.
      */
     public void verifyNobody(char[] password) {
-        verify(password, dummyHash.join());
+        verify(password, nobody());
+    }
+
+    /** Makes the hash of nobody if it is not there yet; the sign-in code calls it before every check. */
+    public String nobody() {
+        String d = dummyHash;
+        if (d == null) {
+            synchronized (this) {
+                if (dummyHash == null) {
+                    dummyHash = hash("not a password of anyone".toCharArray());
+                }
+                d = dummyHash;
+            }
+        }
+        return d;
     }
 
     /** True when the stored hash was made with other parameters than the current ones (re-hash at login). */

@@ -110,6 +110,7 @@ public final class AccountService {
             audit.record(new AuditLog.Event(name, address, "login", "account", name, "throttled", ""));
             return new Refused("platform.login.throttled", wait);
         }
+        passwords.nobody(); // made at the first attempt, whoever tries: its cost reveals nothing about the name
         Optional<AccountStore.Credentials> found = store.read(c -> accounts.credentials(c, name));
         boolean ok;
         if (found.isEmpty()) {

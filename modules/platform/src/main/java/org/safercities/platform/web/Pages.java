@@ -1,6 +1,7 @@
 package org.safercities.platform.web;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class Pages {
     private final MustacheFactory mustaches = new DefaultMustacheFactory("templates");
     private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
     private final Map<String, String> fragments = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> bottoms = new ConcurrentHashMap<>();
     private final Shell shell;
 
     public Pages(Shell shell) {
@@ -66,17 +68,49 @@ public final class Pages {
     public void render(ServerResponse res, Status status, Visit visit, String path, String template, String titleKey,
             Object page) {
         Translator t = visit.t();
-        Layout layout = layout(visit, path, t.t(titleKey), !template.equals("platform/error"));
-        // Encoded to UTF-8 as it is written: no synchronised StringWriter, no whole-page UTF-16 copy
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(16 * 1024);
-        try (java.io.Writer out = new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8)) {
-            mustache(template).execute(out, new View(layout, page, t.lambda()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        boolean withStep = !template.equals("platform/error");
+        byte[] top = top(visit, path, titleKey, withStep);
+        PageWriter body = new PageWriter(8 * 1024);
+        // the page itself sees the few layout fields forms and captions use (token, title, language)
+        Layout forBody = new Layout(t.lang(), t.dir(), t.t(titleKey), "", false, shell.version(), visit.csrf(), null, null,
+                visit.signedIn(), "", "", null, path, null);
+        mustache(template).execute(body, new View(forBody, page, t.lambda()));
+        byte[] bottom = bottoms.computeIfAbsent(t.lang(), k -> renderString("layout/bottom",
+                new View(forBody, null, t.lambda())).getBytes(StandardCharsets.UTF_8));
+        byte[] middle = body.utf8();
+        byte[] all = new byte[top.length + middle.length + bottom.length];
+        System.arraycopy(top, 0, all, 0, top.length);
+        System.arraycopy(middle, 0, all, top.length, middle.length);
+        System.arraycopy(bottom, 0, all, top.length + middle.length, bottom.length);
         res.status(status);
         res.header(HTML);
-        res.send(bytes.toByteArray());
+        res.send(all);
+    }
+
+    /**
+     * The shell above the page: from the session's cache when this session already had this page in this language
+     * (and no one-time notice is waiting), else rendered and kept. The key carries everything the shell shows
+     * that can change within a session: language, path, title, and the city banner (replaced on any change).
+     */
+    private byte[] top(Visit visit, String path, String titleKey, boolean withStep) {
+        Translator t = visit.t();
+        Session session = visit.session();
+        Shell.CityBanner city = shell.city();
+        String key = t.lang() + "|" + path + "|" + titleKey + "|" + withStep + "|" + city.name() + "|" + city.demo()
+                + "|" + visit.signedIn();
+        boolean cacheable = !session.hasFlash();
+        byte[] cached = cacheable ? session.shell(key) : null;
+        if (cached != null) {
+            return cached;
+        }
+        Layout layout = layout(visit, path, t.t(titleKey), withStep);
+        PageWriter out = new PageWriter(4 * 1024);
+        mustache("layout/top").execute(out, new View(layout, null, t.lambda()));
+        byte[] html = out.utf8();
+        if (cacheable) {
+            session.shell(key, html);
+        }
+        return html;
     }
 
     /** Renders a template to a string (documents, e-mails of later issues, tests). */

@@ -17,6 +17,7 @@ public final class Session {
     private volatile Instant lastSeen;
     private volatile String lang;
     private volatile String flash;
+    private final java.util.Map<String, byte[]> shells = new java.util.concurrent.ConcurrentHashMap<>();
 
     Session(Long accountId, String lang, Instant now) {
         this.id = Secrets.token(16); // 128 bits
@@ -66,6 +67,25 @@ public final class Session {
     /** A one-time notice shown on the next page (after a 303 redirect). */
     public void flash(String text) {
         this.flash = text;
+    }
+
+    boolean hasFlash() {
+        return flash != null;
+    }
+
+    /**
+     * The page shell (header, menu, languages) as rendered for this session, by language, path and title: the
+     * same bytes for every request of that kind, since the session's user and token do not change.
+     */
+    byte[] shell(String key) {
+        return shells.get(key);
+    }
+
+    void shell(String key, byte[] html) {
+        if (shells.size() >= 32) {
+            shells.clear(); // a handful of pages are used at a time: no need for an LRU
+        }
+        shells.put(key, html);
     }
 
     String takeFlash() {

@@ -137,6 +137,27 @@ class SecurityTest {
     }
 
     @Test
+    void aReplayedRequestWithAnOldTokenOrSessionIsRefused() {
+        Browser b = kit.browser();
+        b.get("/login");
+        String anonymousToken = b.csrf;
+        b.post("/login", Map.of("username", Demo.COORDINATOR, "password", Demo.PASSWORD));
+        b.get("/areas/new");
+        String root = b.get("/areas").body().replaceAll("(?s).*href=\"/areas/(\\d+)\">Demo City<.*", "$1");
+        Map<String, String> area = Map.of("code", "REPLAY-1", "name", "Replayed", "parentId", root, "_csrf", anonymousToken);
+        assertEquals(403, b.postRaw("/areas", area, Map.of()).statusCode(), "the pre-sign-in token died with its session");
+        String token = b.csrf;
+        b.post("/logout", Map.of());
+        Map<String, String> withOld = new java.util.HashMap<>(area);
+        withOld.put("_csrf", token);
+        HttpResponse<String> replay = b.postRaw("/areas", withOld, Map.of());
+        assertTrue(replay.statusCode() == 401 || replay.statusCode() == 403, "after sign-out: " + replay.statusCode());
+        Browser admin = kit.browser();
+        admin.signIn("demo-admin", Demo.PASSWORD);
+        assertFalse(admin.get("/areas").body().contains("Replayed"));
+    }
+
+    @Test
     void signOutEndsTheSession() {
         Browser b = kit.browser();
         b.signIn(Demo.COORDINATOR, Demo.PASSWORD);
