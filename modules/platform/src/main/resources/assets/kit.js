@@ -47,7 +47,7 @@
           if (xhr.status < 300 && answer.redirect) { window.location.assign(answer.redirect); return; }
           fail(answer.error || xhr.statusText);
         };
-        xhr.onerror = function () { fail(form.getAttribute('data-network-error') || 'Network error'); };
+        xhr.onerror = function () { fail(form.getAttribute('data-network-error')); };
         function fail(message) {
           bar.hidden = true;
           button.disabled = false;

@@ -62,6 +62,7 @@ public final class Main {
     }
 
     private static void run(Args a) throws Exception {
+        logToFolder(a.data().resolve("logs"));
         Kit kit;
         try {
             kit = start(a);
@@ -82,6 +83,23 @@ public final class Main {
         System.out.println("Safer Cities Kit is running: open http://" + hostForBrowser(a) + ":" + kit.port()
                 + "/ in a browser. Stop it with Ctrl+C.");
         stopped.await();
+    }
+
+    /**
+     * The kit's log also goes to {@code <data>/logs/kit.0.log} (5 files of 5 MB, newest first), so that the
+     * request id an error page shows can be found there after the console is closed.
+     */
+    static void logToFolder(Path logs) {
+        try {
+            Files.createDirectories(logs);
+            java.util.logging.FileHandler file = new java.util.logging.FileHandler(
+                    logs.resolve("kit.%g.log").toString(), 5 * 1024 * 1024, 5, true);
+            file.setFormatter(new java.util.logging.SimpleFormatter());
+            file.setEncoding("UTF-8");
+            java.util.logging.Logger.getLogger("").addHandler(file);
+        } catch (IOException e) {
+            System.err.println("The log cannot be written to " + logs + " (" + e.getMessage() + "); it goes to the console only.");
+        }
     }
 
     private static String hostForBrowser(Args a) {

@@ -172,6 +172,13 @@ public final class Kit implements AutoCloseable {
                     .routing(routing)
                     .build()
                     .start();
+            if (!server.isRunning() || server.port() < 0) {
+                server.stop();
+                await(opening);
+                store.close();
+                throw new IllegalStateException("Cannot listen on " + config.host() + ":" + config.port()
+                        + ": the port is in use by another program (perhaps another kit). Close it, or start with --port N.");
+            }
             try {
                 await(opening);
             } catch (RuntimeException e) {

@@ -51,6 +51,7 @@ public final class AccountRoutes implements HttpService {
                 .post("/accounts", this::create)
                 .get("/accounts/{id}", this::editForm)
                 .post("/accounts/{id}", this::update)
+                .post("/accounts/{id}/password", this::resetPassword)
                 .post("/accounts/{id}/disable", (req, res) -> setActive(req, res, false))
                 .post("/accounts/{id}/enable", (req, res) -> setActive(req, res, true));
     }
@@ -127,6 +128,22 @@ public final class AccountRoutes implements HttpService {
             return;
         }
         v.flash("platform.saved");
+        Visit.redirect(res, "/accounts");
+    }
+
+    private void resetPassword(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.ADMINS);
+        Account a = account(req);
+        FieldErrors e = accounts.resetPassword(a.id(), v.form().raw("newPassword"), v.form().raw("newConfirm"), v.actor(),
+                v.address());
+        if (!e.isEmpty()) {
+            Form f = new Form(Map.of("username", List.of(a.username()), "displayName", List.of(a.displayName()), "role",
+                    List.of(a.role().wire()), "lang", List.of(a.lang() == null ? "" : a.lang())));
+            render(res, Status.create(422), v, a.id(), a.version(), f, a.active(), e);
+            return;
+        }
+        v.flash("platform.accounts.passwordReset", a.username());
         Visit.redirect(res, "/accounts");
     }
 

@@ -232,6 +232,32 @@ public final class AccountService {
         return e;
     }
 
+    /**
+     * The administrator sets a new password for someone who forgot theirs; that person's sessions end. (The
+     * last administrator who forgets the password has to restore a backup: no one else can reset it.)
+     */
+    public FieldErrors resetPassword(long id, String password, String confirm, String actor, String address) {
+        Account a = find(id).orElseThrow(Problem::notFound);
+        FieldErrors e = new FieldErrors();
+        String broken = policy.check(password, a.username());
+        if (broken != null) {
+            return e.add("newPassword", broken, PasswordPolicy.MIN, PasswordPolicy.MAX);
+        }
+        if (!password.equals(confirm)) {
+            return e.add("newConfirm", "platform.password.mismatch");
+        }
+        String hash = passwords.hash(password.toCharArray());
+        store.tx(c -> {
+            accounts.setPasswordHash(c, id, hash);
+            audit.append(c, new AuditLog.Event(actor, address, "account.password.reset", "account", Long.toString(id), "ok",
+                    a.username()));
+            return null;
+        });
+        cache.remove(id);
+        sessions.endAllFor(id);
+        return e;
+    }
+
     public void setLanguage(Account account, String lang) {
         store.tx(c -> {
             accounts.setLang(c, account.id(), lang);

@@ -256,7 +256,8 @@ public final class AreaImportRoutes implements HttpService {
     }
 
     private PopulationImport.Mapping populationMapping(PopulationImport.Shape s, Map<String, String> q) {
-        return new PopulationImport.Mapping(q.getOrDefault("area", guess(s.headers(), "pcode", "code", "area")),
+        String areaGuess = populationImport.guessAreaColumn(s);
+        return new PopulationImport.Mapping(q.getOrDefault("area", areaGuess != null ? areaGuess : guess(s.headers(), "pcode", "code", "area")),
                 (int) AreaRoutes.parseLong(q.getOrDefault("year", "")), q.getOrDefault("sex", guess(s.headers(), "sex")),
                 q.getOrDefault("age", guess(s.headers(), "age")), q.getOrDefault("persons", guess(s.headers(), "pop", "persons", "count")),
                 "on".equals(q.get("skipUnknown")));

@@ -152,14 +152,30 @@ final class AreaStore {
         return out;
     }
 
-    /** Total population per area for each year that has figures: area id → year → persons. */
+    /**
+     * Total population per area for each year that has figures: area id → year → persons. A source may give
+     * women and men by age band, or only totals: the first complete view is used (F+M by band, F+M totals,
+     * T by band, T total), so that a census by sex and a boundary file's total never add up twice.
+     */
     Map<Long, Map<Integer, Long>> totals(Connection c) throws SQLException {
         Map<Long, Map<Integer, Long>> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT area_id, pop_year, SUM(persons) FROM platform_population GROUP BY area_id, pop_year""");
+                SELECT area_id, pop_year,
+                       SUM(CASE WHEN sex <> 'T' AND age_band <> 'total' THEN persons END),
+                       SUM(CASE WHEN sex <> 'T' AND age_band = 'total' THEN persons END),
+                       SUM(CASE WHEN sex = 'T' AND age_band <> 'total' THEN persons END),
+                       SUM(CASE WHEN sex = 'T' AND age_band = 'total' THEN persons END)
+                FROM platform_population GROUP BY area_id, pop_year""");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getInt(2), rs.getLong(3));
+                long total = -1;
+                for (int col = 3; col <= 6 && total < 0; col++) {
+                    long v = rs.getLong(col);
+                    if (!rs.wasNull()) {
+                        total = v;
+                    }
+                }
+                out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getInt(2), Math.max(total, 0));
             }
         }
         return out;

@@ -37,6 +37,8 @@ public final class GeoJsonFile {
     private static final Set<String> NEAR_WGS84 = Set.of("4674", "4258", "4269", "4283", "7844", "4617", "4190");
     public static final String FEATURE_ID = "@id";
     static final int MAX_FEATURES = 20_000;
+    /** GeoJSON is read whole (about ten times its size in memory): larger boundaries must be simplified first. */
+    static final long MAX_BYTES = 25L * 1024 * 1024;
 
     public record Feature(int number, String id, Map<String, String> properties, String geometryType,
             String geometry, double[] bbox, String problemKey) {
@@ -102,6 +104,13 @@ public final class GeoJsonFile {
     }
 
     private static String utf8(Path file) {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new Problem(413, "platform.geojson.tooLarge", MAX_BYTES / (1024 * 1024));
+            }
+        } catch (IOException e) {
+            throw new Problem(400, "platform.upload.failed");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readAllBytes();
             int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB

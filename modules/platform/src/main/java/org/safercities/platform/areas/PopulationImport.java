@@ -65,13 +65,37 @@ public final class PopulationImport {
         }
     }
 
+    /**
+     * The column whose values are most often codes of existing areas: a better first guess than the header's
+     * name (a census has ADM0_PCODE before ADM1_PCODE, and the country code may be an area code too).
+     */
+    public String guessAreaColumn(Shape shape) {
+        String best = null;
+        int bestHits = 0;
+        for (int col = 0; col < shape.headers().size(); col++) {
+            int hits = 0;
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (List<String> row : shape.sample()) {
+                String code = col < row.size() ? AreaCode.normalize(row.get(col)) : null;
+                if (code != null && areas.byCode(code).isPresent() && distinct.add(code)) {
+                    hits++;
+                }
+            }
+            if (hits > bestHits) {
+                best = shape.headers().get(col);
+                bestHits = hits;
+            }
+        }
+        return best;
+    }
+
     public Shape shape(Path file) {
         TextFiles.Detected d = TextFiles.detect(file);
         try (CSVParser p = parser(file, d)) {
             List<String> headers = new ArrayList<>(p.getHeaderNames());
             List<List<String>> sample = new ArrayList<>();
             for (CSVRecord r : p) {
-                if (sample.size() >= 5) {
+                if (sample.size() >= 20) {
                     break;
                 }
                 if (!blank(r)) {
@@ -149,6 +173,7 @@ public final class PopulationImport {
         int values = 0;
         int unknown = 0;
         List<RowError> errors = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         try (CSVParser p = parser(file, shape.detected())) {
             for (CSVRecord r : p) {
                 long line = r.getRecordNumber() + 1;
@@ -167,6 +192,11 @@ public final class PopulationImport {
                     continue;
                 }
                 Map<String, Long> parsed = new LinkedHashMap<>();
+                String seenKey = area.id() + "|";
+                if (wide && !seen.add(seenKey + "row")) {
+                    add(errors, new RowError(line, m.areaColumn(), get(r, m.areaColumn()), "platform.population.duplicate"));
+                    continue;
+                }
                 if (wide) {
                     for (BandColumn b : shape.bands()) {
                         String raw = get(r, b.header());
@@ -186,6 +216,11 @@ public final class PopulationImport {
                     long n = count(get(r, m.personsColumn()));
                     if (sex == null) {
                         add(errors, new RowError(line, m.sexColumn(), get(r, m.sexColumn()), "platform.population.badSex"));
+                    } else if (band == null) {
+                        add(errors, new RowError(line, m.ageColumn(), get(r, m.ageColumn()), "platform.population.badAge"));
+                    } else if (!seen.add(seenKey + sex + "|" + band)) {
+                        add(errors, new RowError(line, m.areaColumn(), get(r, m.areaColumn()) + " " + sex + " " + band,
+                                "platform.population.duplicate"));
                     } else if (n < 0) {
                         add(errors, new RowError(line, m.personsColumn(), get(r, m.personsColumn()), "platform.population.badNumber"));
                     } else {
@@ -265,6 +300,10 @@ public final class PopulationImport {
         if (plus.matches()) {
             return Integer.parseInt(plus.group(1)) + "+";
         }
-        return s.isEmpty() ? "unknown" : s.toLowerCase(java.util.Locale.ROOT).matches("total|all") ? "total" : "unknown";
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        if (lower.isEmpty() || lower.matches("unknown|not stated|unstated|n/?a|ns|desconocido|inconnu|неизвестно|不详|غير معروف")) {
+            return "unknown";
+        }
+        return lower.matches("total|all|all ages|todos|tous|всего|合计|总计|المجموع") ? "total" : null;
     }
 }

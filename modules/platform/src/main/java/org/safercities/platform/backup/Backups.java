@@ -130,7 +130,7 @@ public final class Backups implements AutoCloseable {
         if (s.keep() < 1 || s.keep() > 365 || s.dailyHour() < 0 || s.dailyHour() > 23) {
             throw Problem.invalid("platform.backups.badNumbers");
         }
-        checkWritable(s.folder());
+        checkWritable(s.folder(), true);
         store.tx(c -> {
             put(c, "backup.folder", s.folder().toString());
             put(c, "backup.keep", Integer.toString(s.keep()));
@@ -158,9 +158,18 @@ public final class Backups implements AutoCloseable {
         }
     }
 
-    static void checkWritable(Path folder) {
+    /**
+     * @param create true when the administrator names the folder (it is made then); false for each backup: a
+     * folder that has gone is an unplugged USB stick, and creating it again would write to the internal disk
+     * under the stick's empty mount point.
+     */
+    static void checkWritable(Path folder, boolean create) {
         try {
-            Files.createDirectories(folder);
+            if (create) {
+                Files.createDirectories(folder);
+            } else if (!Files.isDirectory(folder)) {
+                throw new IOException("missing");
+            }
             Path probe = Files.createTempFile(folder, ".probe", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
@@ -189,7 +198,7 @@ public final class Backups implements AutoCloseable {
         Settings settings = settings();
         Path tmp = null;
         try {
-            checkWritable(settings.folder());
+            checkWritable(settings.folder(), settings.folder().equals(data.defaultBackups()));
             tmp = Files.createTempDirectory(data.root(), "backup-");
             store.backupTo(tmp);
             String name = PREFIX + STAMP.format(LocalDateTime.now(clock)) + ".zip";

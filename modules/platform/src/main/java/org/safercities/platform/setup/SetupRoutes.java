@@ -39,6 +39,9 @@ public final class SetupRoutes implements HttpService {
     private final AuditLog audit;
     private final Runnable afterUnlock;
     private final String version;
+    /** A passphrase has no account: its failures count per address and for the store as a whole. */
+    private final org.safercities.platform.accounts.LoginThrottle unlockThrottle = new org.safercities.platform.accounts.LoginThrottle(
+            10, 10, java.time.Duration.ofMinutes(15), java.time.Clock.systemUTC());
 
     public record Option(String value, String label, boolean selected) {
     }
@@ -128,14 +131,28 @@ public final class SetupRoutes implements HttpService {
 
     private void unlock(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
+        long wait = unlockThrottle.minutesToWait("store", v.address());
+        if (wait > 0) {
+            pages.render(res, Status.TOO_MANY_REQUESTS_429, v, "/unlock", "platform/unlock", "platform.unlock.title",
+                    new UnlockPage(v.t().t("platform.login.throttled", wait)));
+            return;
+        }
         try {
             store.boot(v.form().raw("passphrase").toCharArray());
         } catch (Problem p) {
+            unlockThrottle.failed("store", v.address());
             pages.render(res, Status.FORBIDDEN_403, v, "/unlock", "platform/unlock", "platform.unlock.title",
                     new UnlockPage(v.t().t(p.messageKey())));
             return;
         }
-        afterUnlock.run();
+        try {
+            afterUnlock.run();
+        } catch (IllegalStateException e) { // e.g. a data folder made by a newer kit
+            store.close();
+            pages.render(res, Status.CONFLICT_409, v, "/unlock", "platform/unlock", "platform.unlock.title",
+                    new UnlockPage(v.t().t("platform.unlock.cannotOpen", e.getMessage())));
+            return;
+        }
         audit.record(new AuditLog.Event("-", v.address(), "store.unlock", "store", "db", "ok", ""));
         Visit.redirect(res, "/login");
     }

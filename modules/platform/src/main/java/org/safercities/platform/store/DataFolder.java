@@ -77,7 +77,8 @@ public final class DataFolder implements AutoCloseable {
         try (var entries = Files.list(root)) {
             for (Path p : entries.toList()) {
                 String name = p.getFileName().toString();
-                if (name.startsWith("db.creating-") || name.startsWith("db.restoring-")) {
+                if (name.startsWith("db.creating-") || name.startsWith("db.restoring-")
+                        || (name.startsWith("backup-") && Files.isDirectory(p))) { // a backup cut short
                     deleteTree(p);
                 }
             }

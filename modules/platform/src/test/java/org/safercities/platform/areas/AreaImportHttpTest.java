@@ -105,6 +105,45 @@ class AreaImportHttpTest {
     }
 
     @Test
+    void theCensusGuessesTheAreaColumnFromTheDataAndTotalsNeverCountTwice() throws Exception {
+        try (TestKit kit = TestKit.empty()) {
+            Browser b = SetupFlowTest.setUp(kit, Map.of("name", "Kenya", "cityCode", "KE", "levels", "Country\nCounty"));
+            b.get("/areas/import");
+            String id = uploadId(b.upload("/areas/import", SharedData.file("boundaries/kenya_admin1_counties.geojson")));
+            assertEquals(303, b.post("/areas/import/" + id, Map.of("code", "adm1_pcode", "name", "adm1_name")).statusCode());
+            b.get("/areas/import");
+            String pid = uploadId(b.upload("/population/import", SharedData.file("population/kenya_ken_admpop_adm1_2019.csv")));
+            HttpResponse<String> page = b.get("/population/import/" + pid);
+            // ADM0_PCODE ("KE", the country, also an area code here) comes first in the file; ADM1_PCODE is the one
+            assertTrue(page.body().contains("<option value=\"ADM1_PCODE\" selected>"), "area column guessed from the data");
+            assertEquals(303, b.post("/population/import/" + pid, Map.of("area", "ADM1_PCODE", "year", "2019")).statusCode());
+            // a total for Nairobi from another source, same year: the census by sex still decides the total
+            Path total = Files.writeString(kit.data.resolve("t.csv"), "code,sex,age,persons\nKE047,T,total,999\n");
+            b.get("/areas/import");
+            String tid = uploadId(b.upload("/population/import", total));
+            assertEquals(303, b.post("/population/import/" + tid, Map.of("area", "code", "year", "2019", "sex", "sex",
+                    "age", "age", "persons", "persons")).statusCode());
+            assertTrue(b.get("/areas").body().contains("4,396,828 (2019)"), "not 4,397,827");
+        }
+    }
+
+    @Test
+    void duplicateRowsAndUnknownAgeBandsAreReportedNotOverwritten() throws Exception {
+        try (TestKit kit = TestKit.empty()) {
+            Browser b = SetupFlowTest.setUp(kit);
+            Path csv = Files.writeString(kit.data.resolve("dup.csv"),
+                    "code,sex,age,persons\nKE047,F,00-04,100\nKE047,F,0-4,120\nKE047,M,toddlers,5\n");
+            b.get("/areas/import");
+            String id = uploadId(b.upload("/population/import", csv));
+            HttpResponse<String> r = b.post("/population/import/" + id,
+                    Map.of("area", "code", "year", "2024", "sex", "sex", "age", "age", "persons", "persons"));
+            assertEquals(422, r.statusCode());
+            assertTrue(r.body().contains("appear twice in the file"), "00-04 and 0-4 are the same band");
+            assertTrue(r.body().contains("Age band not recognised"));
+        }
+    }
+
+    @Test
     void populationForUnknownAreasIsRefusedUnlessTheUserSkipsThem() throws Exception {
         try (TestKit kit = TestKit.empty()) {
             Browser b = SetupFlowTest.setUp(kit);

@@ -74,6 +74,11 @@ class BackupRestoreTest {
             }
             List<Backups.BackupFile> files = Backups.list(usb);
             assertEquals(2, files.size());
+            // the stick is unplugged: the backup fails and says so, instead of writing to the internal disk
+            DataFolder.deleteTree(usb);
+            Problem gone = assertThrows(Problem.class, () -> b.run("test", "-"));
+            assertEquals("platform.backups.folderNotWritable", gone.messageKey());
+            assertFalse(Files.exists(usb), "the missing folder was not created");
             Problem p = assertThrows(Problem.class, () -> b.saveSettings(new Backups.Settings(Path.of("/proc/no-such-usb"), 2, 12), "t", "-"));
             assertEquals("platform.backups.folderNotWritable", p.messageKey());
             assertThrows(Problem.class, () -> b.saveSettings(new Backups.Settings(Path.of("relative/folder"), 2, 12), "t", "-"));

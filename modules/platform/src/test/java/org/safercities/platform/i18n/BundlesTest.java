@@ -121,7 +121,7 @@ class BundlesTest {
     void theSixUnLanguagesAreThere() throws Exception {
         Set<String> langs = bundles().stream().filter(b -> b.module().equals("platform")).map(Bundle::lang)
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("ar", "zh", "en", "fr", "ru", "es"), langs);
+        assertTrue(langs.containsAll(Set.of("ar", "zh", "en", "fr", "ru", "es")), langs.toString());
     }
 
     @Test

@@ -185,6 +185,35 @@ class SecurityTest {
     }
 
     @Test
+    void theAdministratorSetsANewPasswordForSomeoneWhoForgotIt() {
+        Browser admin = kit.browser();
+        admin.signIn("demo-admin", Demo.PASSWORD);
+        admin.get("/accounts/new");
+        assertEquals(303, admin.post("/accounts", Map.of("username", "joseph", "displayName", "Joseph Kamau",
+                "role", "analyst", "lang", "", "password", "the first password given", "confirm",
+                "the first password given")).statusCode());
+        Browser joseph = kit.browser();
+        joseph.signIn("joseph", "the first password given");
+        assertEquals(200, joseph.get("/").statusCode());
+        String id = admin.get("/accounts").body().replaceAll("(?s).*href=\"/accounts/(\\d+)\">joseph<.*", "$1");
+        admin.get("/accounts/" + id);
+        HttpResponse<String> weak = admin.post("/accounts/" + id + "/password", Map.of("newPassword", "12345678",
+                "newConfirm", "12345678"));
+        assertEquals(422, weak.statusCode());
+        assertTrue(weak.body().contains("most common"));
+        assertEquals(303, admin.post("/accounts/" + id + "/password", Map.of("newPassword", "a fresh start for joseph",
+                "newConfirm", "a fresh start for joseph")).statusCode());
+        assertEquals(303, joseph.get("/").statusCode(), "his open session ended");
+        assertEquals(401, kit.browser().signIn("joseph", "the first password given").statusCode());
+        assertEquals(303, kit.browser().signIn("joseph", "a fresh start for joseph").statusCode());
+        assertTrue(admin.get("/audit?action=account.password.reset").body().contains("joseph"));
+        Browser coordinator = kit.browser();
+        coordinator.signIn(Demo.COORDINATOR, Demo.PASSWORD);
+        assertEquals(403, coordinator.post("/accounts/" + id + "/password", Map.of("newPassword", "x", "newConfirm", "x"))
+                .statusCode(), "administrators only");
+    }
+
+    @Test
     void openRedirectsAreNotFollowed() {
         Browser b = kit.browser();
         b.get("/login");
