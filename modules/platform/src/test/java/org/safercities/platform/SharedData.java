@@ -9,7 +9,12 @@ public final class SharedData {
     private SharedData() {
     }
 
+    /** {@code SHARED_DATA} (as for the browser tests) when set, else shared/data beside the repository. */
     public static Path file(String relative) {
+        String env = System.getenv("SHARED_DATA");
+        if (env != null && !env.isBlank() && Files.exists(Path.of(env, relative))) {
+            return Path.of(env, relative);
+        }
         Path cwd = Path.of("").toAbsolutePath();
         for (Path p = cwd; p != null; p = p.getParent()) {
             Path candidate = p.resolve("shared/data").resolve(relative);
@@ -22,6 +27,6 @@ public final class SharedData {
             }
         }
         throw new IllegalStateException("shared/data/" + relative + " not found above " + cwd
-                + ": the tests need the project's shared/ folder beside the repository");
+                + ": the tests need the project's shared/ folder beside the repository (or SHARED_DATA=/path/to/shared/data)");
     }
 }

@@ -99,9 +99,7 @@ public final class AccountRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(Role.ADMINS);
         Account a = account(req);
-        Form f = new Form(Map.of("username", List.of(a.username()), "displayName", List.of(a.displayName()), "role",
-                List.of(a.role().wire()), "lang", List.of(a.lang() == null ? "" : a.lang())));
-        render(res, Status.OK_200, v, a.id(), a.version(), f, a.active(), new FieldErrors());
+        render(res, Status.OK_200, v, a.id(), a.version(), formOf(a), a.active(), new FieldErrors());
     }
 
     private void update(ServerRequest req, ServerResponse res) {
@@ -138,9 +136,7 @@ public final class AccountRoutes implements HttpService {
         FieldErrors e = accounts.resetPassword(a.id(), v.form().raw("newPassword"), v.form().raw("newConfirm"), v.actor(),
                 v.address());
         if (!e.isEmpty()) {
-            Form f = new Form(Map.of("username", List.of(a.username()), "displayName", List.of(a.displayName()), "role",
-                    List.of(a.role().wire()), "lang", List.of(a.lang() == null ? "" : a.lang())));
-            render(res, Status.create(422), v, a.id(), a.version(), f, a.active(), e);
+            render(res, Status.create(422), v, a.id(), a.version(), formOf(a), a.active(), e);
             return;
         }
         v.flash("platform.accounts.passwordReset", a.username());
@@ -172,6 +168,12 @@ public final class AccountRoutes implements HttpService {
                 id == null ? "platform.accounts.new" : "platform.accounts.edit",
                 new AccountFormPage(id, version, f.get("username"), f.get("displayName"), roles, languages, id == null,
                         active, e.in(t), PasswordPolicy.MIN));
+    }
+
+    /** The account as its edit form shows it. */
+    private static Form formOf(Account a) {
+        return new Form(Map.of("username", List.of(a.username()), "displayName", List.of(a.displayName()), "role",
+                List.of(a.role().wire()), "lang", List.of(a.lang() == null ? "" : a.lang())));
     }
 
     private Account account(ServerRequest req) {

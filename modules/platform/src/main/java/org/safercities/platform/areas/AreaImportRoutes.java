@@ -95,14 +95,23 @@ public final class AreaImportRoutes implements HttpService {
     private void uploadBoundaries(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
+        accept(req, res, v, GeoJsonFile::read, "/areas/import/");
+    }
+
+    /**
+     * Receives an upload and reads it once with {@code check}, so that a bad file is refused now, with its
+     * reason, before any mapping; then sends the browser to the mapping page.
+     */
+    private void accept(ServerRequest req, ServerResponse res, Visit v, java.util.function.Consumer<java.nio.file.Path> check,
+            String mappingPage) {
         Uploads.Upload u = uploads.receive(req, v);
         try {
-            GeoJsonFile.read(u.file()); // refuse a bad file now, with its reason, before any mapping
+            check.accept(u.file());
         } catch (Problem p) {
             uploads.discard(u);
             throw p;
         }
-        AreaRoutes.json(res, Json.object(Map.of("redirect", "/areas/import/" + u.id())));
+        AreaRoutes.json(res, Json.object(Map.of("redirect", mappingPage + u.id())));
     }
 
     private void boundaryMapping(ServerRequest req, ServerResponse res) {
@@ -237,14 +246,7 @@ public final class AreaImportRoutes implements HttpService {
     private void uploadPopulation(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
-        Uploads.Upload u = uploads.receive(req, v);
-        try {
-            populationImport.shape(u.file());
-        } catch (Problem p) {
-            uploads.discard(u);
-            throw p;
-        }
-        AreaRoutes.json(res, Json.object(Map.of("redirect", "/population/import/" + u.id())));
+        accept(req, res, v, populationImport::shape, "/population/import/");
     }
 
     private void populationMapping(ServerRequest req, ServerResponse res) {
