@@ -20,10 +20,10 @@ fi
 # an AOT cache is only valid for the flags it was recorded with
 [ -f "${JAR%.jar}.aot" ] && [ scripts/jvm-flags.sh -nt "${JAR%.jar}.aot" ] && rm -f "${JAR%.jar}.aot"
 # JDK 25+: record an AOT cache once with a short training run (start-up about twice as fast afterwards).
-if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ] && [ ! -f "${JAR%.jar}.aot" ] && [ "${KIT_NO_AOT:-0}" != 1 ]; then
+if [ "$JAVA_MAJOR" -ge 25 ] && [ ! -f "${JAR%.jar}.aot" ] && [ "${KIT_NO_AOT:-0}" != 1 ]; then
   echo "Preparing faster start-up (once)..."
   KIT_NO_AOT=1 "$JAVA_HOME/bin/java" $(KIT_NO_AOT=1 jvm_flags "$JAVA_HOME/bin/java" "$JAR") \
-    "-XX:AOTCacheOutput=${JAR%.jar}.aot" -Xlog:aot=off -Xlog:cds=off -jar "$JAR" train >/dev/null 2>&1 \
+    "-XX:AOTCacheOutput=${JAR%.jar}.aot" -Xlog:aot=off -Xlog:aot+codecache+stubs=off -Xlog:cds=off -jar "$JAR" train >/dev/null 2>&1 \
     || { rm -f "${JAR%.jar}.aot"; echo "(could not prepare the start-up cache; the kit starts anyway)"; }
 fi
 exec "$JAVA_HOME/bin/java" $(jvm_flags "$JAVA_HOME/bin/java" "$JAR") -jar "$JAR" "$@"

@@ -10,13 +10,13 @@
 #  done once, reused at every start.
 jvm_flags() {   # $1 = java binary, $2 = jar path
   local java=$1 jar=$2 major cache
-  major=$(java_major "$java")
+  major=${JAVA_MAJOR:-$(java_major "$java")}
   printf '%s\n' -Xmx128m -Xms48m -Xmn32m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m \
     -Dfile.encoding=UTF-8
   if [ "${KIT_NO_AOT:-0}" = 1 ]; then return 0; fi
   if [ "$major" -ge 25 ]; then
     cache="${jar%.jar}.aot"
-    [ -f "$cache" ] && printf '%s\n' "-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off
+    [ -f "$cache" ] && printf '%s\n' "-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:aot+codecache+stubs=off -Xlog:cds=off
   else
     printf '%s\n' "-XX:SharedArchiveFile=${jar%.jar}.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off
   fi
