@@ -66,6 +66,11 @@ public final class GeoJsonFile {
                     loc == null ? 0 : loc.getColumnNumber());
         } catch (jakarta.json.JsonException e) {
             throw new Problem(422, "platform.geojson.notJson", 0, 0);
+        } catch (Problem p) {
+            throw p;
+        } catch (RuntimeException | StackOverflowError e) {
+            // Parsson refuses input nested over 1,000 deep with a bare RuntimeException: no boundary file does that
+            throw new Problem(422, "platform.geojson.notJson", 0, 0);
         }
         if (root.containsKey("UTF8Encoding")) {
             throw new Problem(422, "platform.geojson.echartsEncoded");

@@ -87,7 +87,12 @@ public final class Uploads {
     }
 
     private static String decodeName(String raw) {
-        String n = java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8);
+        String n;
+        try {
+            n = java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            n = "upload"; // a malformed name is only a label: the file is still read
+        }
         n = n.replaceAll("[\\\\/]", "_").replaceAll("\\p{Cntrl}", "");
         return n.length() > 200 ? n.substring(0, 200) : n;
     }

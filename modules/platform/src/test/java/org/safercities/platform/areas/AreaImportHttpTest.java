@@ -86,6 +86,11 @@ class AreaImportHttpTest {
             HttpResponse<String> encoded = b.upload("/areas/import", SharedData.file("boundaries/beijing_districts.echarts-encoded.json"));
             assertEquals(422, encoded.statusCode());
             assertTrue(encoded.body().contains("ECharts"), encoded.body());
+            HttpResponse<String> badName = b.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(kit.base() + "/areas/import"))
+                    .header("Content-Type", "application/octet-stream").header("X-CSRF-Token", b.csrf)
+                    .header("X-File-Name", "%zz%").header("Origin", kit.base())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("not json at all")).build());
+            assertEquals(422, badName.statusCode(), "a malformed file name is no reason for a 500");
             HttpResponse<String> big = b.upload("/areas/import", SharedData.file("boundaries/medellin_comunas.geojson"));
             assertEquals(413, big.statusCode(), "2.4 MB over a 1 MB limit");
             assertTrue(big.body().contains("larger than the limit of 1 MB"));

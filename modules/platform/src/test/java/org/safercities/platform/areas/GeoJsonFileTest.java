@@ -80,6 +80,8 @@ class GeoJsonFileTest {
         Path utf16 = tmp.resolve("e.geojson");
         Files.writeString(utf16, "{\"type\":\"FeatureCollection\",\"features\":[]}", StandardCharsets.UTF_16);
         assertEquals("platform.geojson.notUtf8", assertThrows(Problem.class, () -> GeoJsonFile.read(utf16)).messageKey());
+        Path nested = write("n.geojson", "{\"type\":\"FeatureCollection\",\"features\":" + "[".repeat(200_000));
+        assertEquals("platform.geojson.notJson", assertThrows(Problem.class, () -> GeoJsonFile.read(nested)).messageKey());
         Path truncated = tmp.resolve("f.geojson");
         byte[] kenya = Files.readAllBytes(SharedData.file("boundaries/kenya_admin1_counties.geojson"));
         Files.write(truncated, java.util.Arrays.copyOf(kenya, kenya.length / 2));
