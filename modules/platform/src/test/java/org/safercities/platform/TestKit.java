@@ -20,10 +20,12 @@ public final class TestKit implements AutoCloseable {
     public static final Passwords.Params FAST = new Passwords.Params(1024, 1, 1);
     public final Path data;
     public Kit kit;
+    private final List<Kit.ModuleSpec> modules;
 
-    private TestKit(Path data, Kit kit) {
+    private TestKit(Path data, Kit kit, List<Kit.ModuleSpec> modules) {
         this.data = data;
         this.kit = kit;
+        this.modules = modules;
     }
 
     public static TestKit empty() throws IOException {
@@ -35,7 +37,13 @@ public final class TestKit implements AutoCloseable {
     }
 
     public static TestKit start(Path data, Map<String, String> settings) throws IOException {
-        return new TestKit(data, Kit.start(config(data, settings), List.of(), "test", Map.of(), Clock.systemDefaultZone(), FAST));
+        return start(data, settings, List.of());
+    }
+
+    /** A kit with feature modules, as kit.Main wires them (feature modules' tests use this). */
+    public static TestKit start(Path data, Map<String, String> settings, List<Kit.ModuleSpec> modules) throws IOException {
+        return new TestKit(data, Kit.start(config(data, settings), modules, "test", Map.of(), Clock.systemDefaultZone(), FAST),
+                modules);
     }
 
     public static KitConfig config(Path data, Map<String, String> settings) throws IOException {
@@ -58,7 +66,7 @@ public final class TestKit implements AutoCloseable {
         if (kit != null) {
             kit.close();
         }
-        kit = Kit.start(config(data, settings), List.of(), "test", Map.of(), Clock.systemDefaultZone(), FAST);
+        kit = Kit.start(config(data, settings), modules, "test", Map.of(), Clock.systemDefaultZone(), FAST);
     }
 
     @Override
