@@ -82,6 +82,7 @@ public final class Kit implements AutoCloseable {
     public static Kit start(KitConfig config, List<ModuleSpec> specs, String version, Map<String, String> extraAssets,
             Clock clock, Passwords.Params passwordParams) throws IOException {
         DataFolder folder = new DataFolder(config.data()).lock();
+        Store[] opened = new Store[1]; // closed again if start-up fails after it opened
         try {
             folder.cleanLeftovers();
             List<ModuleSpec> enabled = specs.stream().filter(s -> !config.disabledModules().contains(s.name())).toList();
@@ -92,6 +93,7 @@ public final class Kit implements AutoCloseable {
             Messages messages = Messages.load(bundleNames, loader, folder.extraLocales());
 
             Store store = new Store(folder, config.storeConnections());
+            opened[0] = store;
             AuditLog audit = new AuditLog(store, clock);
             Sessions sessions = new Sessions(config.sessionIdle(), config.sessionAbsolute(), clock);
             LoginThrottle throttle = new LoginThrottle(config.loginFailuresPerAccount(), config.loginFailuresPerAddress(),
@@ -156,8 +158,8 @@ public final class Kit implements AutoCloseable {
             assets.put("icon.svg", "assets/icon.svg");
             assets.putAll(extraAssets);
             HttpRouting.Builder routing = HttpRouting.builder();
-            CompletableFuture<Void> opened = opening;
-            routing.addFilter(new WebGate(sessions, messages, store, accounts::find, city::banner, () -> await(opened)));
+            CompletableFuture<Void> booting = opening;
+            routing.addFilter(new WebGate(sessions, messages, store, accounts::find, city::banner, () -> await(booting)));
             new ErrorPages(pages, messages, audit, store).register(routing);
             routing.register("/assets", new Assets(assets, loader));
             platform.routing(routing);
@@ -175,7 +177,6 @@ public final class Kit implements AutoCloseable {
             if (!server.isRunning() || server.port() < 0) {
                 server.stop();
                 await(opening);
-                store.close();
                 throw new IllegalStateException("Cannot listen on " + config.host() + ":" + config.port()
                         + ": the port is in use by another program (perhaps another kit). Close it, or start with --port N.");
             }
@@ -195,6 +196,9 @@ public final class Kit implements AutoCloseable {
                     + "/ (data folder " + folder.root() + ", store " + store.state().wire() + ")");
             return new Kit(folder, store, backups, server, List.copyOf(modules), messages);
         } catch (IOException | RuntimeException e) {
+            if (opened[0] != null) {
+                opened[0].close();
+            }
             folder.close();
             throw e;
         }

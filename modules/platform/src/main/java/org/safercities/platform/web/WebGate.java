@@ -61,7 +61,7 @@ public final class WebGate implements Filter {
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         storeOpened.run();
         String path = req.path().path();
-        headers(res, path);
+        headers(res);
         if (path.startsWith("/assets/") || path.equals("/health")) {
             chain.proceed();
             return;
@@ -202,10 +202,8 @@ public final class WebGate implements Filter {
             }
         } else if (req.headers().contentLength().orElse(0L) > 0 || !contentType.isEmpty()) {
             throw new Problem(415, "platform.error.unsupportedContent");
-        } else if (session == null) {
-            throw new Problem(403, "platform.error.csrf"); // a body-less POST has no token to show
         } else {
-            throw new Problem(403, "platform.error.csrf");
+            throw new Problem(403, "platform.error.csrf"); // a body-less POST has no token to show
         }
     }
 
@@ -220,7 +218,7 @@ public final class WebGate implements Filter {
             HeaderValues.createCached("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"));
     private static final io.helidon.http.Header NO_STORE = HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "no-store");
 
-    private static void headers(RoutingResponse res, String path) {
+    private static void headers(RoutingResponse res) {
         for (io.helidon.http.Header h : SECURITY_HEADERS) {
             res.header(h);
         }
