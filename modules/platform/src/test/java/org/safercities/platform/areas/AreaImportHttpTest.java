@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,50 @@ class AreaImportHttpTest {
             String pop = b.get("/areas/" + nairobi + "/population.csv").body();
             assertTrue(pop.contains("KE047,2019,F,100+,"), pop.substring(0, 200));
             assertTrue(pop.contains("KE047,2019,M,unknown,"));
+        }
+    }
+
+    /** Each real boundary file of shared/data imports through the same steps a person takes. */
+    @Test
+    void everyRealBoundaryFileImports() throws Exception {
+        record Case(String file, Map<String, String> mapping, int areas, String expectInCsv) {
+        }
+        List<Case> cases = List.of(
+                new Case("beijing_districts.decoded.geojson", Map.of("code", "@id", "name", "name"), 16, "110101,东城区"),
+                new Case("jordan_districts_ar_en.geojson", Map.of("code", "wikidata", "name", "name", "alt", "name_en",
+                        "altLang", "en", "population", "districts_for_suave_with100K_2_no_wkt_Population 2024#number",
+                        "populationYear", "2024"), 51, "Q27126263,لواء عين الباشا,Ain Albasha District,en"),
+                new Case("sao_paulo_region_municipalities.geojson", Map.of("code", "code_muni", "name", "name_muni"), 60,
+                        "3502754,Araçariguama"),
+                new Case("medellin_comunas.geojson", Map.of("code", "COMUNA", "name", "NOMBRE"), 21, "16,BELEN"),
+                new Case("cdmx_alcaldias.geojson", Map.of("code", "cvegeo", "name", "nomgeo"), 16, "09002,Azcapotzalco"));
+        for (Case c : cases) {
+            try (TestKit kit = TestKit.empty()) {
+                Browser b = SetupFlowTest.setUp(kit, Map.of("cityCode", "ROOT-1"));
+                b.get("/areas/import");
+                String id = uploadId(b.upload("/areas/import", SharedData.file("boundaries/" + c.file())));
+                HttpResponse<String> done = b.post("/areas/import/" + id, c.mapping());
+                assertEquals(303, done.statusCode(), c.file() + ": " + done.body().replaceAll("(?s).*<section class=\"card\" aria-live.*?<p>([^<]*)</p>.*", "$1"));
+                String csv = b.get("/areas.csv").body();
+                assertEquals(c.areas() + 2, csv.strip().split("\r\n").length, c.file());
+                assertTrue(csv.contains(c.expectInCsv()), c.file() + " " + c.expectInCsv());
+            }
+        }
+    }
+
+    @Test
+    void jordanPopulationFromTheBoundaryFileShowsInArabic() throws Exception {
+        try (TestKit kit = TestKit.empty()) {
+            Browser b = SetupFlowTest.setUp(kit, Map.of("name", "عمّان", "cityCode", "JO-AM", "defaultLang", "ar"));
+            b.get("/areas/import");
+            String id = uploadId(b.upload("/areas/import", SharedData.file("boundaries/jordan_districts_ar_en.geojson")));
+            assertEquals(303, b.post("/areas/import/" + id, Map.of("code", "wikidata", "name", "name", "alt", "name_en",
+                    "altLang", "en", "population", "districts_for_suave_with100K_2_no_wkt_Population 2024#number",
+                    "populationYear", "2024")).statusCode());
+            String page = b.get("/areas").body();
+            assertTrue(page.contains("<html lang=\"ar\" dir=\"rtl\">"), "the city's default language");
+            assertTrue(page.contains("لواء عين الباشا"));
+            assertTrue(page.contains("216,980") || page.contains("216٬980"), "population of Ain Albasha in 2024");
         }
     }
 
