@@ -1,0 +1,95 @@
+package org.safercities.partnerships;
+
+import java.util.List;
+
+import org.safercities.platform.web.FieldErrors;
+import org.safercities.platform.web.Form;
+
+/** An actor as typed in the form; {@link #validate()} checks what needs no store. */
+public record ActorForm(String name, String type, String level, String sectors, String interest, String influence,
+        String status, String notes, List<String> areas, List<String> groups) {
+
+    public static ActorForm of(Form f) {
+        return new ActorForm(f.get("name"), f.get("type"), f.get("level"), f.get("sectors"), f.get("interest"),
+                f.get("influence"), f.get("status"), f.get("notes"), f.all("areas"), f.all("groups"));
+    }
+
+    public static ActorForm blank() {
+        return new ActorForm("", "", "", "", "3", "3", "not_contacted", "", List.of(), List.of());
+    }
+
+    public static ActorForm of(Actor a) {
+        return new ActorForm(a.name(), a.type(), a.level() == null ? "" : a.level(), nz(a.sectors()),
+                Integer.toString(a.interest()), Integer.toString(a.influence()), a.status(), nz(a.notes()),
+                a.areaIds().stream().map(String::valueOf).toList(), a.groups());
+    }
+
+    public FieldErrors validate() {
+        FieldErrors e = new FieldErrors();
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            e.add("name", "partnerships.actor.badName");
+        }
+        if (!Codes.TYPES.contains(type)) {
+            e.add("type", "partnerships.actor.badType");
+        }
+        if (level != null && !level.isBlank() && !Codes.LEVELS.contains(level)) {
+            e.add("level", "partnerships.actor.badLevel");
+        }
+        if (score(interest) == 0) {
+            e.add("interest", "partnerships.actor.badScore");
+        }
+        if (score(influence) == 0) {
+            e.add("influence", "partnerships.actor.badScore");
+        }
+        if (!Codes.STATUSES.contains(status)) {
+            e.add("status", "partnerships.actor.badStatus");
+        }
+        if (sectors != null && sectors.length() > 500) {
+            e.add("sectors", "partnerships.actor.tooLong", 500);
+        }
+        if (notes != null && notes.length() > 4000) {
+            e.add("notes", "partnerships.actor.tooLong", 4000);
+        }
+        for (String g : groups == null ? List.<String>of() : groups) {
+            if (!Codes.GROUPS.contains(g)) {
+                e.add("groups", "partnerships.actor.badGroup");
+            }
+        }
+        for (String a : areas == null ? List.<String>of() : areas) {
+            if (id(a) < 0) {
+                e.add("areas", "partnerships.actor.badArea");
+            }
+        }
+        return e;
+    }
+
+    /** 1-5, or 0 when not a score. */
+    static int score(String s) {
+        try {
+            int n = Integer.parseInt(s == null ? "" : s.strip());
+            return n >= 1 && n <= 5 ? n : 0;
+        } catch (NumberFormatException ex) {
+            return 0;
+        }
+    }
+
+    static long id(String s) {
+        try {
+            return Long.parseLong(s == null ? "" : s.strip());
+        } catch (NumberFormatException ex) {
+            return -1;
+        }
+    }
+
+    List<Long> areaIds() {
+        return areas == null ? List.of() : areas.stream().map(ActorForm::id).filter(x -> x >= 0).distinct().toList();
+    }
+
+    List<String> groupCodes() {
+        return groups == null ? List.of() : groups.stream().distinct().toList();
+    }
+
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,179 @@
+package org.safercities.partnerships;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.safercities.platform.areas.Area;
+import org.safercities.platform.areas.AreaService;
+import org.safercities.platform.i18n.Translator;
+import org.safercities.platform.web.FieldErrors;
+
+/** Builds the page records the templates see: labels translated, no store rows. */
+final class PartnershipPages {
+
+    public record Option(String value, String label, boolean selected) {
+    }
+
+    public record Row(long id, String name, String type, String status, int interest, int influence, String areas) {
+    }
+
+    public record ListPage(List<Row> rows, List<Option> types, List<Option> areas, String count, boolean canEdit) {
+    }
+
+    public record FormPage(Long id, int version, boolean isNew, String name, String sectors, String notes,
+            List<Option> types, List<Option> levels, List<Option> statuses, List<Option> interests,
+            List<Option> influences, List<Option> areas, List<Option> groups, Map<String, String> errors) {
+    }
+
+    public record ContactView(String personName, String phone, String email, boolean hasContact,
+            Map<String, String> errors) {
+    }
+
+    public record RelRow(long id, long fromId, String fromName, String type, long toId, String toName, String from,
+            String until, int strength) {
+    }
+
+    public record CommitmentRow(long id, String description, String endDate, boolean fulfilled, boolean overdue) {
+    }
+
+    public record ActorPage(long id, String name, String type, String level, String status, int interest, int influence,
+            String sectors, String notes, List<String> areas, List<String> groups, boolean canEdit, ContactView contact,
+            List<RelRow> relationships, List<Option> others, List<Option> relTypes, String relFrom, String relUntil,
+            List<Option> strengths, Map<String, String> relErrors, List<CommitmentRow> commitments,
+            CommitmentForm commitmentForm, Map<String, String> commitmentErrors) {
+    }
+
+    public record Named(long id, String name) {
+    }
+
+    public record Cell(int interest, List<Named> actors) {
+    }
+
+    public record GridRow(int influence, List<Cell> cells) {
+    }
+
+    public record GridPage(List<GridRow> rows, List<Integer> interests) {
+    }
+
+    public record GapsPage(List<String> gaps, boolean none) {
+    }
+
+    private final PartnershipService service;
+    private final AreaService areas;
+
+    PartnershipPages(PartnershipService service, AreaService areas) {
+        this.service = service;
+        this.areas = areas;
+    }
+
+    ListPage list(Translator t, String type, long area, boolean canEdit) {
+        Map<Long, String> names = areaNames();
+        List<Row> rows = new ArrayList<>();
+        for (Actor a : service.actors()) {
+            if ((type.isEmpty() || a.type().equals(type)) && (area < 0 || a.areaIds().contains(area))) {
+                rows.add(new Row(a.id(), a.name(), t.t("partnerships.type." + a.type()),
+                        t.t("partnerships.status." + a.status()), a.interest(), a.influence(),
+                        a.areaIds().stream().map(id -> names.getOrDefault(id, "")).collect(Collectors.joining(", "))));
+            }
+        }
+        List<Option> areaOptions = areas.depthFirst().stream()
+                .map(x -> new Option(Long.toString(x.id()), "\u2003".repeat(x.level()) + x.name(), x.id() == area)).toList();
+        return new ListPage(rows, options(t, "type", Codes.TYPES, type), areaOptions,
+                t.t("partnerships.actors.count", t.number(rows.size())), canEdit);
+    }
+
+    FormPage form(Translator t, Long id, int version, ActorForm f, FieldErrors e) {
+        List<Option> areaOptions = areas.depthFirst().stream().map(x -> new Option(Long.toString(x.id()),
+                "\u2003".repeat(x.level()) + x.name(), f.areas().contains(Long.toString(x.id())))).toList();
+        List<Option> groups = Codes.GROUPS.stream()
+                .map(g -> new Option(g, t.t("partnerships.group." + g), f.groups().contains(g))).toList();
+        return new FormPage(id, version, id == null, f.name(), f.sectors(), f.notes(), options(t, "type", Codes.TYPES, f.type()),
+                options(t, "level", Codes.LEVELS, f.level()), options(t, "status", Codes.STATUSES, f.status()),
+                scores(5, f.interest()), scores(5, f.influence()), areaOptions, groups, e.in(t));
+    }
+
+    ActorPage actor(Translator t, Actor a, boolean canEdit, ContactForm contact, boolean hasContact,
+            Map<String, String> contactErrors, RelationshipForm rel, Map<String, String> relErrors, CommitmentForm commitment,
+            Map<String, String> commitmentErrors) {
+        Map<Long, String> names = areaNames();
+        List<Actor> all = service.actors();
+        Map<Long, String> actorNames = all.stream().collect(Collectors.toMap(Actor::id, Actor::name));
+        List<RelRow> rels = new ArrayList<>();
+        for (Relationship r : service.relationshipsOf(a.id())) {
+            rels.add(new RelRow(r.id(), r.fromId(), actorNames.getOrDefault(r.fromId(), ""), t.t("partnerships.relType." + r.type()),
+                    r.toId(), actorNames.getOrDefault(r.toId(), ""), t.date(r.from()),
+                    r.until() == null ? "" : t.date(r.until()), r.strength()));
+        }
+        List<Option> others = all.stream().filter(x -> x.id() != a.id())
+                .map(x -> new Option(Long.toString(x.id()), x.name(), Long.toString(x.id()).equals(rel.toId()))).toList();
+        ContactView cv = contact == null ? null
+                : new ContactView(contact.personName(), contact.phone(), contact.email(), hasContact, contactErrors);
+        return new ActorPage(a.id(), a.name(), t.t("partnerships.type." + a.type()),
+                a.level() == null ? "" : t.t("partnerships.level." + a.level()), t.t("partnerships.status." + a.status()),
+                a.interest(), a.influence(), PartnershipRoutes.nz(a.sectors()), PartnershipRoutes.nz(a.notes()),
+                a.areaIds().stream().map(id -> names.getOrDefault(id, "")).toList(),
+                PartnershipRoutes.labels(t, "group", a.groups()), canEdit, cv, rels, others,
+                options(t, "relType", Codes.RELATIONS, rel.type()), rel.from(), rel.until(), scores(3, rel.strength()), relErrors,
+                service.commitmentsOf(a.id()).stream().map(m -> new CommitmentRow(m.id(), m.description(),
+                        t.date(m.endDate()), m.fulfilled(), m.overdue(PartnershipService.today()))).toList(),
+                commitment, commitmentErrors);
+    }
+
+    GridPage grid(List<Actor> actors) {
+        Map<String, List<Named>> byCell = new HashMap<>();
+        for (Actor a : actors) {
+            byCell.computeIfAbsent(a.influence() + "/" + a.interest(), k -> new ArrayList<>()).add(new Named(a.id(), a.name()));
+        }
+        List<GridRow> rows = new ArrayList<>();
+        for (int influence = 5; influence >= 1; influence--) {
+            List<Cell> cells = new ArrayList<>();
+            for (int interest = 1; interest <= 5; interest++) {
+                cells.add(new Cell(interest, byCell.getOrDefault(influence + "/" + interest, List.of())));
+            }
+            rows.add(new GridRow(influence, cells));
+        }
+        return new GridPage(rows, List.of(1, 2, 3, 4, 5));
+    }
+
+    GapsPage gaps(Translator t, LocalDate today) {
+        Map<Long, String> names = areaNames();
+        Map<Long, Commitment> commitments = service.commitments().stream()
+                .collect(Collectors.toMap(Commitment::id, m -> m));
+        Map<Long, String> actors = service.actors().stream().collect(Collectors.toMap(Actor::id, Actor::name));
+        List<String> out = new ArrayList<>();
+        for (Gap g : service.gaps(today)) {
+            Object[] args = switch (g.rule()) {
+                case "area" -> new Object[] {names.getOrDefault(ActorForm.id(g.subject()), g.subject())};
+                case "group" -> new Object[] {t.t("partnerships.group." + g.subject())};
+                case "commitment" -> {
+                    Commitment m = commitments.get(ActorForm.id(g.subject()));
+                    yield m == null ? new Object[] {"", "", ""} // removed meanwhile
+                            : new Object[] {actors.getOrDefault(m.actorId(), ""), m.description(), t.date(m.endDate())};
+                }
+                default -> new Object[0];
+            };
+            out.add(t.t(g.messageKey(), args));
+        }
+        return new GapsPage(out, out.isEmpty());
+    }
+
+    private Map<Long, String> areaNames() {
+        return areas.all().stream().collect(Collectors.toMap(Area::id, Area::name));
+    }
+
+    private static List<Option> options(Translator t, String list, List<String> codes, String selected) {
+        return codes.stream().map(c -> new Option(c, t.t("partnerships." + list + "." + c), c.equals(selected))).toList();
+    }
+
+    private static List<Option> scores(int max, String selected) {
+        List<Option> out = new ArrayList<>();
+        for (int i = 1; i <= max; i++) {
+            out.add(new Option(Integer.toString(i), Integer.toString(i), Integer.toString(i).equals(selected)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,291 @@
+package org.safercities.partnerships;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.safercities.platform.Problem;
+import org.safercities.platform.accounts.Role;
+import org.safercities.platform.areas.Area;
+import org.safercities.platform.areas.AreaService;
+import org.safercities.platform.files.CsvOut;
+import org.safercities.platform.i18n.Translator;
+import org.safercities.platform.web.FieldErrors;
+import org.safercities.platform.web.Pages;
+import org.safercities.platform.web.Visit;
+
+/**
+ * Actors, their contact person, relationships, the interest/influence grid and the gaps. Everyone signed in
+ * reads actors; editors change them; only staff see and change contact details.
+ */
+final class PartnershipRoutes implements HttpService {
+
+    static final String ACTORS = "/partnerships/actors";
+    private final PartnershipService service;
+    private final AreaService areas;
+    private final Pages pages;
+    private final PartnershipPages view;
+
+    /** What the user typed in one of the forms of the actor page, with its errors, when it is shown again (422). */
+    record Typed(ContactForm contact, FieldErrors contactErrors, RelationshipForm rel, FieldErrors relErrors,
+            CommitmentForm commitment, FieldErrors commitmentErrors) {
+        static Typed none() {
+            return new Typed(null, new FieldErrors(), null, new FieldErrors(), null, new FieldErrors());
+        }
+    }
+
+    PartnershipRoutes(PartnershipService service, AreaService areas, Pages pages) {
+        this.service = service;
+        this.areas = areas;
+        this.pages = pages;
+        this.view = new PartnershipPages(service, areas);
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get(ACTORS, this::list)
+                .get("/partnerships/actors.csv", this::export)
+                .get(ACTORS + "/new", this::newForm)
+                .post(ACTORS, this::create)
+                .get(ACTORS + "/{id}", this::show)
+                .get(ACTORS + "/{id}/edit", this::editForm)
+                .post(ACTORS + "/{id}", this::update)
+                .post(ACTORS + "/{id}/delete", this::delete)
+                .post(ACTORS + "/{id}/contact", this::saveContact)
+                .post(ACTORS + "/{id}/contact/erase", this::eraseContact)
+                .post(ACTORS + "/{id}/relationships", this::addRelationship)
+                .post("/partnerships/relationships/{rid}/delete", this::deleteRelationship)
+                .post(ACTORS + "/{id}/commitments", this::addCommitment)
+                .post("/partnerships/commitments/{cid}/delete", this::deleteCommitment)
+                .get("/partnerships/grid", this::grid)
+                .get("/partnerships/gaps", this::gaps);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.ALL);
+        String type = Visit.query(req, "type").filter(Codes.TYPES::contains).orElse("");
+        long area = Visit.query(req, "area").map(ActorForm::id).orElse(-1L);
+        pages.render(res, v, ACTORS, "partnerships/actors", "partnerships.actors.title",
+                view.list(v.t(), type, area, v.is(Role.EDITORS)));
+    }
+
+    private void export(ServerRequest req, ServerResponse res) throws IOException {
+        Visit.of(req).require(Role.ALL);
+        Map<Long, String> codes = areas.all().stream().collect(Collectors.toMap(Area::id, Area::code));
+        try (CsvOut csv = CsvOut.download(res, "actors.csv")) {
+            // contact details are personal data: never in an export
+            csv.row(List.of("id", "name", "type", "government_level", "status", "interest", "influence", "areas",
+                    "target_groups", "sectors", "notes"));
+            for (Actor a : service.actors()) {
+                csv.row(List.of(a.id(), a.name(), a.type(), nz(a.level()), a.status(), a.interest(), a.influence(),
+                        a.areaIds().stream().map(id -> codes.getOrDefault(id, "")).collect(Collectors.joining(";")),
+                        String.join(";", a.groups()), nz(a.sectors()), nz(a.notes())));
+            }
+        }
+    }
+
+    private void newForm(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        renderForm(res, Status.OK_200, v, null, 0, ActorForm.blank(), new FieldErrors());
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        ActorForm form = ActorForm.of(v.form());
+        FieldErrors e = service.validate(form);
+        if (!e.isEmpty()) {
+            renderForm(res, Status.create(422), v, null, 0, form, e);
+            return;
+        }
+        long id = service.create(form, v.actor(), v.address());
+        v.flash("platform.saved");
+        Visit.redirect(res, ACTORS + "/" + id);
+    }
+
+    private void show(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.ALL);
+        Actor a = actor(req);
+        renderActor(res, Status.OK_200, v, a, Typed.none());
+    }
+
+    /** The actor page; staff see the contact person, and that read is audited. */
+    private void renderActor(ServerResponse res, Status status, Visit v, Actor a, Typed typed) {
+        ContactForm contact = typed.contact();
+        boolean hasContact = false;
+        if (v.is(Role.STAFF) && contact == null) {
+            Optional<Contact> c = service.readContact(a.id(), v.actor(), v.address());
+            hasContact = c.isPresent();
+            contact = c.map(x -> new ContactForm(nz(x.personName()), nz(x.phone()), nz(x.email())))
+                    .orElse(new ContactForm("", "", ""));
+        }
+        Translator t = v.t();
+        pages.render(res, status, v, ACTORS, "partnerships/actor", "partnerships.actor.title",
+                view.actor(t, a, v.is(Role.EDITORS), v.is(Role.STAFF) ? contact : null, hasContact,
+                        typed.contactErrors().in(t),
+                        typed.rel() == null ? RelationshipForm.blank(PartnershipService.today()) : typed.rel(),
+                        typed.relErrors().in(t), typed.commitment() == null ? CommitmentForm.blank() : typed.commitment(),
+                        typed.commitmentErrors().in(t)));
+    }
+
+    private void editForm(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        Actor a = actor(req);
+        renderForm(res, Status.OK_200, v, a.id(), a.version(), ActorForm.of(a), new FieldErrors());
+    }
+
+    private void update(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        Actor a = actor(req);
+        ActorForm form = ActorForm.of(v.form());
+        int version = (int) ActorForm.id(v.form().get("version"));
+        FieldErrors e = service.validate(form);
+        if (!e.isEmpty()) {
+            renderForm(res, Status.create(422), v, a.id(), version, form, e);
+            return;
+        }
+        try {
+            service.update(a.id(), version, form, v.actor(), v.address());
+        } catch (Problem p) {
+            if (p.status() != 409) {
+                throw p;
+            }
+            renderForm(res, Status.CONFLICT_409, v, a.id(), version, form, new FieldErrors().add("form", p.messageKey()));
+            return;
+        }
+        v.flash("platform.saved");
+        Visit.redirect(res, ACTORS + "/" + a.id());
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        Actor a = actor(req);
+        service.delete(a.id(), v.actor(), v.address());
+        v.flash("partnerships.actor.deleted", a.name());
+        Visit.redirect(res, ACTORS);
+    }
+
+    private void saveContact(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.STAFF);
+        Actor a = actor(req);
+        ContactForm form = ContactForm.of(v.form());
+        FieldErrors e = form.validate();
+        if (!e.isEmpty()) {
+            renderActor(res, Status.create(422), v, a, new Typed(form, e, null, new FieldErrors(), null, new FieldErrors()));
+            return;
+        }
+        service.saveContact(a.id(), form, v.actor(), v.address());
+        v.flash("platform.saved");
+        Visit.redirect(res, ACTORS + "/" + a.id());
+    }
+
+    private void eraseContact(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.STAFF);
+        Actor a = actor(req);
+        service.eraseContact(a.id(), v.actor(), v.address());
+        v.flash("partnerships.contact.erased");
+        Visit.redirect(res, ACTORS + "/" + a.id());
+    }
+
+    private void addRelationship(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        Actor a = actor(req);
+        RelationshipForm form = RelationshipForm.of(v.form());
+        FieldErrors e = service.validate(a.id(), form);
+        if (e.isEmpty()) {
+            try {
+                service.addRelationship(a.id(), form, v.actor(), v.address());
+                v.flash("platform.saved");
+                Visit.redirect(res, ACTORS + "/" + a.id() + "#relationships");
+                return;
+            } catch (PartnershipService.Invalid invalid) {
+                e = invalid.errors();
+            }
+        }
+        renderActor(res, Status.create(422), v, a, new Typed(null, new FieldErrors(), form, e, null, new FieldErrors()));
+    }
+
+    private void deleteRelationship(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        long id = ActorForm.id(req.path().pathParameters().get("rid"));
+        Relationship r = service.deleteRelationship(id, v.actor(), v.address());
+        long back = ActorForm.id(v.form().get("back"));
+        v.flash("partnerships.rel.deleted");
+        Visit.redirect(res, ACTORS + "/" + (back == r.toId() ? r.toId() : r.fromId()) + "#relationships");
+    }
+
+    private void addCommitment(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        Actor a = actor(req);
+        CommitmentForm form = CommitmentForm.of(v.form());
+        FieldErrors e = form.validate();
+        if (!e.isEmpty()) {
+            renderActor(res, Status.create(422), v, a, new Typed(null, new FieldErrors(), null, new FieldErrors(), form, e));
+            return;
+        }
+        service.addCommitment(a.id(), form, v.actor(), v.address());
+        v.flash("platform.saved");
+        Visit.redirect(res, ACTORS + "/" + a.id() + "#commitments");
+    }
+
+    private void deleteCommitment(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        Commitment m = service.deleteCommitment(ActorForm.id(req.path().pathParameters().get("cid")), v.actor(), v.address());
+        v.flash("partnerships.commitment.deleted");
+        Visit.redirect(res, ACTORS + "/" + m.actorId() + "#commitments");
+    }
+
+    private void grid(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.ALL);
+        pages.render(res, v, "/partnerships/grid", "partnerships/grid", "partnerships.grid.title", view.grid(service.actors()));
+    }
+
+    private void gaps(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.ALL);
+        pages.render(res, v, "/partnerships/gaps", "partnerships/gaps", "partnerships.gaps.title", view.gaps(v.t(), PartnershipService.today()));
+    }
+
+    private void renderForm(ServerResponse res, Status status, Visit v, Long id, int version, ActorForm form, FieldErrors e) {
+        pages.render(res, status, v, ACTORS, "partnerships/actor-form",
+                id == null ? "partnerships.actor.new" : "partnerships.actor.edit", view.form(v.t(), id, version, form, e));
+    }
+
+    private Actor actor(ServerRequest req) {
+        return service.actor(ActorForm.id(req.path().pathParameters().get("id"))).orElseThrow(Problem::notFound);
+    }
+
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static List<String> labels(Translator t, String list, List<String> codes) {
+        List<String> out = new ArrayList<>();
+        for (String c : codes) {
+            out.add(t.t("partnerships." + list + "." + c));
+        }
+        return out;
+    }
+}

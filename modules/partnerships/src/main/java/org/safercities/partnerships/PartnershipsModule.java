@@ -1,0 +1,61 @@
+package org.safercities.partnerships;
+
+import java.util.List;
+
+import io.helidon.webserver.http.HttpRouting;
+
+import org.safercities.platform.DemoCity;
+import org.safercities.platform.KitModule;
+import org.safercities.platform.MenuEntry;
+import org.safercities.platform.PlatformServices;
+import org.safercities.platform.accounts.Role;
+
+/**
+ * Partnership mapping (DESIGN.md section 3, step 4 of the process): actors, their protected contact person,
+ * relationships, the interest/influence grid and the coalition gaps.
+ */
+public final class PartnershipsModule implements KitModule {
+
+    static final List<String> MIGRATIONS = List.of("V001__create_actor.sql", "V002__create_contact.sql",
+            "V003__create_relationship.sql", "V004__create_commitment.sql");
+
+    private final PlatformServices platform;
+    private final PartnershipService service;
+
+    public PartnershipsModule(PlatformServices platform) {
+        this.platform = platform;
+        this.service = new PartnershipService(platform.store(), platform.audit(), platform.areas());
+    }
+
+    /** The module's public API for other modules (e.g. strategy's lead and partners). */
+    public PartnershipService service() {
+        return service;
+    }
+
+    @Override
+    public String name() {
+        return "partnerships";
+    }
+
+    @Override
+    public List<String> migrationFiles() {
+        return MIGRATIONS;
+    }
+
+    @Override
+    public void routing(HttpRouting.Builder routing) {
+        routing.register(new PartnershipRoutes(service, platform.areas(), platform.pages()));
+    }
+
+    @Override
+    public List<MenuEntry> menu() {
+        return List.of(new MenuEntry("partnerships.menu.actors", PartnershipRoutes.ACTORS, 4, Role.ALL),
+                new MenuEntry("partnerships.menu.grid", "/partnerships/grid", 4, Role.ALL),
+                new MenuEntry("partnerships.menu.gaps", "/partnerships/gaps", 4, Role.ALL));
+    }
+
+    @Override
+    public void loadDemo(DemoCity city) {
+        new PartnershipDemo(platform.store(), platform.audit(), service.sql).load(city);
+    }
+}

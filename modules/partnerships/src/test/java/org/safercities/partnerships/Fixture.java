@@ -1,0 +1,97 @@
+package org.safercities.partnerships;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.safercities.platform.Browser;
+import org.safercities.platform.Kit;
+import org.safercities.platform.PlatformServices;
+import org.safercities.platform.TestKit;
+import org.safercities.platform.areas.Area;
+import org.safercities.platform.audit.AuditEntry;
+
+/** A demo kit with only this module, as kit.Main wires it, and handles on its services. */
+final class Fixture implements AutoCloseable {
+
+    static final String PASSWORD = "demo-city-2026";
+    final TestKit kit;
+    private final PlatformServices[] platform;
+
+    private Fixture(TestKit kit, PlatformServices[] platform) {
+        this.kit = kit;
+        this.platform = platform;
+    }
+
+    static Fixture demo() throws IOException {
+        PlatformServices[] holder = new PlatformServices[1];
+        Kit.ModuleSpec spec = new Kit.ModuleSpec("partnerships", p -> {
+            holder[0] = p;
+            return new PartnershipsModule(p);
+        });
+        return new Fixture(TestKit.start(Files.createTempDirectory("partnerships-test"), Map.of("demo", "true"), List.of(spec)),
+                holder);
+    }
+
+    PlatformServices platform() {
+        return platform[0];
+    }
+
+    PartnershipService service() {
+        return kit.kit.modules().stream().filter(m -> m instanceof PartnershipsModule)
+                .map(m -> ((PartnershipsModule) m).service()).findFirst().orElseThrow();
+    }
+
+    Browser as(String who) {
+        Browser b = kit.browser();
+        b.signIn("demo-" + who, PASSWORD);
+        return b;
+    }
+
+    List<Area> wards() {
+        Area root = platform().areas().root().orElseThrow();
+        List<Area> out = new ArrayList<>();
+        for (Area d : platform().areas().children(root.id())) {
+            out.addAll(platform().areas().children(d.id()));
+        }
+        return out;
+    }
+
+    List<AuditEntry> audit(String action) {
+        return platform().audit().page(0, 100_000, action).stream().filter(e -> e.action().equals(action)).toList();
+    }
+
+    /** Posts a form that repeats fields (check boxes), with the browser's CSRF token. */
+    HttpResponse<String> postMulti(Browser b, String path, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        all.add(Map.entry("_csrf", b.csrf));
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> f : all) {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8));
+        }
+        return b.send(HttpRequest.newBuilder(URI.create(kit.base() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", kit.base())
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    /** A valid actor form. */
+    static ActorForm form(String name, String type, String status, List<Long> areas, List<String> groups) {
+        return new ActorForm(name, type, "", "", "3", "3", status, "", areas.stream().map(String::valueOf).toList(), groups);
+    }
+
+    @Override
+    public void close() throws IOException {
+        kit.close();
+    }
+}
