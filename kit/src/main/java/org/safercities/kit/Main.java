@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
+import org.safercities.partnerships.PartnershipsModule;
 import org.safercities.platform.Kit;
 import org.safercities.platform.KitConfig;
 import org.safercities.platform.backup.Backups;
 import org.safercities.platform.store.DataFolder;
+import org.safercities.strategy.StrategyModule;
 
 /**
  * Starts the Safer Cities Kit. The only place where the feature modules are chosen and wired.
@@ -29,7 +31,9 @@ import org.safercities.platform.store.DataFolder;
 public final class Main {
 
     /** The feature modules of this kit; each stands alone on the platform. Later issues add theirs here. */
-    static final List<Kit.ModuleSpec> MODULES = List.of();
+    static final List<Kit.ModuleSpec> MODULES = List.of(
+            new Kit.ModuleSpec("partnerships", PartnershipsModule::new),
+            new Kit.ModuleSpec("strategy", StrategyModule::new));
 
     /** Browser files that come from dependencies rather than from the platform's own assets. */
     static final Map<String, String> EXTRA_ASSETS = Map.of(

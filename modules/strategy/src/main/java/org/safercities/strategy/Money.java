@@ -1,0 +1,58 @@
+package org.safercities.strategy;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Amounts are kept as whole numbers of the currency's minor unit (cents for KES): never floating point.
+ * Typed amounts are read with {@link BigDecimal}, and shown with the locale's currency format.
+ */
+public final class Money {
+
+    private Money() {
+    }
+
+    /** The minor units of a typed amount ("1500", "1 500.50", "1,500.50"), or empty when it is not a valid amount. */
+    public static Optional<Long> parse(String typed, String currency) {
+        String s = typed == null ? "" : typed.strip().replace(" ", "").replace("\u00a0", "").replace(",", "");
+        if (!s.matches("-?\\d{1,15}(\\.\\d+)?")) {
+            return Optional.empty();
+        }
+        try {
+            BigDecimal minor = new BigDecimal(s).movePointRight(digits(currency));
+            return Optional.of(minor.longValueExact());
+        } catch (ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static int digits(String currency) {
+        try {
+            int d = Currency.getInstance(currency).getDefaultFractionDigits();
+            return d < 0 ? 0 : d;
+        } catch (IllegalArgumentException e) {
+            return 2;
+        }
+    }
+
+    /** Minor units as they are typed back into a form: "1500.50". */
+    public static String plain(long minor, String currency) {
+        return BigDecimal.valueOf(minor, digits(currency)).toPlainString();
+    }
+
+    /** Minor units in the locale's currency format, exactly (the BigDecimal is formatted, not a double). */
+    public static String format(long minor, String currency, Locale locale) {
+        NumberFormat f = NumberFormat.getCurrencyInstance(locale);
+        try {
+            f.setCurrency(Currency.getInstance(currency));
+        } catch (IllegalArgumentException e) {
+            // an unknown code keeps the locale's symbol; the amount stays exact
+        }
+        f.setMinimumFractionDigits(digits(currency));
+        f.setMaximumFractionDigits(digits(currency));
+        return f.format(BigDecimal.valueOf(minor, digits(currency)));
+    }
+}

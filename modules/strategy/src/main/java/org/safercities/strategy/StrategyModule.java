@@ -1,0 +1,55 @@
+package org.safercities.strategy;
+
+import java.util.List;
+
+import io.helidon.webserver.http.HttpRouting;
+
+import org.safercities.platform.DemoCity;
+import org.safercities.platform.KitModule;
+import org.safercities.platform.MenuEntry;
+import org.safercities.platform.PlatformServices;
+import org.safercities.platform.accounts.Role;
+
+/** The strategy module: versions of the strategy, priorities, objectives, the action plan and its budget. */
+public final class StrategyModule implements KitModule {
+
+    private final PlatformServices platform;
+    private final StrategyService service;
+
+    public StrategyModule(PlatformServices platform) {
+        this.platform = platform;
+        this.service = new StrategyService(platform.store(), platform.audit(), platform.areas(), platform.city());
+    }
+
+    /** The module's public API for other modules (read-only use only). */
+    public StrategyService service() {
+        return service;
+    }
+
+    @Override
+    public String name() {
+        return "strategy";
+    }
+
+    @Override
+    public List<String> migrationFiles() {
+        return List.of("V001__create_strategy.sql");
+    }
+
+    @Override
+    public void routing(HttpRouting.Builder routing) {
+        routing.register(new StrategyRoutes(service, platform.areas(), platform.pages()));
+    }
+
+    @Override
+    public List<MenuEntry> menu() {
+        return List.of(new MenuEntry("strategy.menu.priorities", "/strategy/priorities", 2, Role.ALL),
+                new MenuEntry("strategy.menu.strategy", "/strategy", 3, Role.ALL),
+                new MenuEntry("strategy.menu.plan", "/strategy/plan", 3, Role.ALL));
+    }
+
+    @Override
+    public void loadDemo(DemoCity city) {
+        new StrategyDemo(service).load(city);
+    }
+}

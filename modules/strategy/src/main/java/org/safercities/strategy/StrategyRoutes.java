@@ -1,0 +1,686 @@
+package org.safercities.strategy;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.safercities.platform.Problem;
+import org.safercities.platform.accounts.Role;
+import org.safercities.platform.areas.Area;
+import org.safercities.platform.areas.AreaService;
+import org.safercities.platform.files.CsvOut;
+import org.safercities.platform.i18n.Translator;
+import org.safercities.platform.web.FieldErrors;
+import org.safercities.platform.web.Form;
+import org.safercities.platform.web.Pages;
+import org.safercities.platform.web.Visit;
+
+/**
+ * The strategy's pages. Everyone signed in reads; EDITORS (administrator, coordinator, analyst) write drafts;
+ * only COORDINATION (administrator, coordinator) adopts a version or starts a revision. The technical group
+ * and partner viewers read only (the technical group's comments come later).
+ */
+public final class StrategyRoutes implements HttpService {
+
+    static final Set<Role> READ = Role.ALL;
+    static final Set<Role> WRITE = Role.EDITORS;
+    static final Set<Role> ADOPT = Role.COORDINATION;
+
+    private final StrategyService strategy;
+    private final AreaService areas;
+    private final Pages pages;
+
+    public record Option(String value, String label, boolean selected) {
+    }
+
+    public record VersionRow(long id, int number, String status, String period, String adopted) {
+    }
+
+    public record OverviewPage(List<VersionRow> versions, boolean empty, boolean canStart, List<Option> from,
+            List<Option> to, boolean canCompare) {
+    }
+
+    public record VersionFormPage(Long id, int version, Map<String, String> values, List<Option> areas, boolean isNew,
+            Map<String, String> errors) {
+    }
+
+    public record PriorityRow(long id, int rank, String title, String area, String group, String justification) {
+    }
+
+    public record ObjectiveRow(long id, String title, String priority, String target) {
+    }
+
+    public record ActionRow(long id, String title, String level, String type, String groups, String areas,
+            String lead, String dates, String status, String reviewed, String budget) {
+    }
+
+    public record VersionPage(long id, int number, int version, String status, boolean draft, String vision,
+            String period, String areaNames, String adopted, List<PriorityRow> priorities, List<ObjectiveRow> objectives,
+            List<ActionRow> actions, boolean canEdit, boolean canAdopt, boolean canRevise, List<Option> areaOptions,
+            List<Option> groupOptions, List<Option> priorityOptions, Map<String, String> pv, Map<String, String> pe,
+            Map<String, String> ov, Map<String, String> oe, Map<String, String> av, Map<String, String> ae) {
+    }
+
+    public record ActionFormPage(Long id, long versionId, int version, boolean isNew, Map<String, String> values,
+            List<Option> objectives, List<Option> levels, List<Option> types, List<Option> statuses,
+            List<Option> likelihoods, List<Option> groups, List<Option> areas, Map<String, String> errors) {
+    }
+
+    public record BudgetRow(long id, String source, String level, String amount) {
+    }
+
+    public record ActionPage(long id, long versionId, int versionNumber, String title, String description,
+            String objective, String level, String type, String groups, String areas, String lead, String dates,
+            String status, List<Option> review, boolean reviewed, List<BudgetRow> budget, String total, String currency,
+            boolean canEdit, List<Option> govLevels, Map<String, String> bv, Map<String, String> be) {
+    }
+
+    public record TotalRow(String label, String amount) {
+    }
+
+    public record PlanPage(long versionId, int number, String status, String period, List<ActionRow> actions,
+            List<TotalRow> bySource, List<TotalRow> byLevel, String total, String currency) {
+    }
+
+    public record DocumentPage(VersionPage version, List<TotalRow> bySource, List<TotalRow> byLevel, String total,
+            String currency) {
+    }
+
+    public record HistoryPage(List<Option> from, List<Option> to, boolean hasDiff, int fromNumber, int toNumber,
+            boolean visionChanged, String oldVision, String newVision, List<String> added, List<String> removed,
+            List<String> changed, boolean nothingChanged) {
+    }
+
+    public StrategyRoutes(StrategyService strategy, AreaService areas, Pages pages) {
+        this.strategy = strategy;
+        this.areas = areas;
+        this.pages = pages;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/strategy", this::overview)
+                .get("/strategy/new", this::newVersionForm)
+                .post("/strategy", this::createFirst)
+                .get("/strategy/priorities", this::currentPriorities)
+                .get("/strategy/plan", this::currentPlan)
+                .get("/strategy/history", this::history)
+                .get("/strategy/versions/{id}", this::showVersion)
+                .get("/strategy/versions/{id}/edit", this::editVersionForm)
+                .post("/strategy/versions/{id}", this::updateVersion)
+                .post("/strategy/versions/{id}/adopt", this::adopt)
+                .post("/strategy/versions/{id}/revise", this::revise)
+                .post("/strategy/versions/{id}/priorities", this::addPriority)
+                .post("/strategy/priorities/{id}/delete", this::deletePriority)
+                .post("/strategy/versions/{id}/objectives", this::addObjective)
+                .post("/strategy/objectives/{id}/delete", this::deleteObjective)
+                .get("/strategy/versions/{id}/actions/new", this::newActionForm)
+                .post("/strategy/versions/{id}/actions", this::createAction)
+                .get("/strategy/versions/{id}/plan", this::plan)
+                .get("/strategy/versions/{id}/actions.csv", this::exportActions)
+                .get("/strategy/versions/{id}/document", this::document)
+                .get("/strategy/actions/{id}", this::showAction)
+                .get("/strategy/actions/{id}/edit", this::editActionForm)
+                .post("/strategy/actions/{id}", this::updateAction)
+                .post("/strategy/actions/{id}/budget", this::addBudget)
+                .post("/strategy/budget/{id}/delete", this::deleteBudget);
+    }
+
+    // ---- versions
+
+    private void overview(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(READ);
+        List<StrategyVersion> all = strategy.versions();
+        Translator t = v.t();
+        List<VersionRow> rows = all.stream().map(s -> new VersionRow(s.id(), s.number(), t.t("strategy.status." + s.status()),
+                period(s), adoptedLine(t, s))).toList();
+        pages.render(res, v, "/strategy", "strategy/overview", "strategy.title",
+                new OverviewPage(rows, all.isEmpty(), all.isEmpty() && v.is(WRITE), versionOptions(all, all.size() > 1 ? all.get(1).id() : -1),
+                        versionOptions(all, all.isEmpty() ? -1 : all.get(0).id()), all.size() > 1));
+    }
+
+    private void newVersionForm(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        int y = LocalDate.now().getYear();
+        renderVersionForm(res, Status.OK_200, v, null, 0, new StrategyService.VersionForm("", Integer.toString(y),
+                Integer.toString(y + 4), areas.root().map(a -> List.of(Long.toString(a.id()))).orElse(List.of())),
+                new FieldErrors());
+    }
+
+    private void createFirst(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        StrategyService.VersionForm form = versionForm(v.form());
+        StrategyService.Saved s = strategy.createFirst(form, v.actor(), v.address());
+        if (!s.ok()) {
+            renderVersionForm(res, Status.create(422), v, null, 0, form, s.errors());
+            return;
+        }
+        v.flash("platform.saved");
+        Visit.redirect(res, "/strategy/versions/" + s.id());
+    }
+
+    private void editVersionForm(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        StrategyVersion s = version(req);
+        readOnlyUnlessDraft(s);
+        renderVersionForm(res, Status.OK_200, v, s.id(), s.version(), new StrategyService.VersionForm(s.vision(),
+                Integer.toString(s.fromYear()), Integer.toString(s.toYear()), s.areaIds().stream().map(String::valueOf).toList()),
+                new FieldErrors());
+    }
+
+    private void updateVersion(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        StrategyVersion s = version(req);
+        readOnlyUnlessDraft(s);
+        StrategyService.VersionForm form = versionForm(v.form());
+        int version = (int) StrategyService.parseLong(v.form().get("version"));
+        try {
+            StrategyService.Saved saved = strategy.updateVersion(s.id(), version, form, v.actor(), v.address());
+            if (!saved.ok()) {
+                renderVersionForm(res, Status.create(422), v, s.id(), version, form, saved.errors());
+                return;
+            }
+        } catch (Problem p) {
+            if (!p.messageKey().equals("platform.error.editedMeanwhile")) {
+                throw p;
+            }
+            renderVersionForm(res, Status.CONFLICT_409, v, s.id(), version, form,
+                    new FieldErrors().add("form", p.messageKey(), p.args()));
+            return;
+        }
+        v.flash("platform.saved");
+        Visit.redirect(res, "/strategy/versions/" + s.id());
+    }
+
+    private void showVersion(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(READ);
+        StrategyVersion s = version(req);
+        renderVersion(res, Status.OK_200, v, s, Map.of(), new FieldErrors(), Map.of(), new FieldErrors(), Map.of(),
+                new FieldErrors());
+    }
+
+    private void adopt(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(ADOPT);
+        StrategyVersion s = version(req);
+        readOnlyUnlessDraft(s);
+        StrategyService.AdoptForm form = new StrategyService.AdoptForm(v.form().get("adoptedOn"), v.form().get("decisionRef"));
+        StrategyService.Saved saved = strategy.adopt(s.id(), (int) StrategyService.parseLong(v.form().get("version")), form,
+                v.actor(), v.address());
+        if (!saved.ok()) {
+            renderVersion(res, Status.create(422), v, s, Map.of(), new FieldErrors(), Map.of(), new FieldErrors(),
+                    Map.of("adoptedOn", form.adoptedOn(), "decisionRef", form.decisionRef()), saved.errors());
+            return;
+        }
+        v.flash("strategy.adopted", Integer.toString(s.number()));
+        Visit.redirect(res, "/strategy/versions/" + s.id());
+    }
+
+    private void revise(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(ADOPT);
+        long id = strategy.startRevision(version(req).id(), v.actor(), v.address());
+        v.flash("strategy.revisionStarted");
+        Visit.redirect(res, "/strategy/versions/" + id);
+    }
+
+    private void history(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(READ);
+        List<StrategyVersion> all = strategy.versions();
+        long from = StrategyService.parseLong(Visit.query(req, "from").orElse(""));
+        long to = StrategyService.parseLong(Visit.query(req, "to").orElse(""));
+        HistoryPage page;
+        if (from > 0 && to > 0) {
+            StrategyService.Diff d = strategy.diff(from, to);
+            page = new HistoryPage(versionOptions(all, from), versionOptions(all, to), true, d.from().number(),
+                    d.to().number(), d.visionChanged(), d.from().vision(), d.to().vision(), d.added(), d.removed(),
+                    d.changed(), !d.visionChanged() && d.added().isEmpty() && d.removed().isEmpty() && d.changed().isEmpty());
+        } else {
+            page = new HistoryPage(versionOptions(all, all.size() > 1 ? all.get(1).id() : -1),
+                    versionOptions(all, all.isEmpty() ? -1 : all.get(0).id()), false, 0, 0, false, "", "", List.of(),
+                    List.of(), List.of(), false);
+        }
+        pages.render(res, v, "/strategy", "strategy/history", "strategy.history.title", page);
+    }
+
+    private void currentPriorities(ServerRequest req, ServerResponse res) {
+        Visit.of(req).require(READ);
+        Visit.redirect(res, strategy.current().map(s -> "/strategy/versions/" + s.id() + "#priorities").orElse("/strategy"));
+    }
+
+    private void currentPlan(ServerRequest req, ServerResponse res) {
+        Visit.of(req).require(READ);
+        Visit.redirect(res, strategy.inForce().map(s -> "/strategy/versions/" + s.id() + "/plan").orElse("/strategy"));
+    }
+
+    // ---- priorities and objectives
+
+    private void addPriority(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        StrategyVersion s = version(req);
+        readOnlyUnlessDraft(s);
+        Form f = v.form();
+        StrategyService.PriorityForm form = new StrategyService.PriorityForm(f.get("areaId"), f.get("targetGroup"),
+                f.get("title"), f.get("justification"), f.get("rank"));
+        StrategyService.Saved saved = strategy.addPriority(s.id(), form, v.actor(), v.address());
+        if (!saved.ok()) {
+            renderVersion(res, Status.create(422), v, s, Map.of("areaId", form.areaId(), "targetGroup", form.targetGroup(),
+                    "title", form.title(), "justification", form.justification(), "rank", form.rank()), saved.errors(),
+                    Map.of(), new FieldErrors(), Map.of(), new FieldErrors());
+            return;
+        }
+        v.flash("platform.saved");
+        Visit.redirect(res, "/strategy/versions/" + s.id() + "#priorities");
+    }
+
+    private void deletePriority(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        long versionId = strategy.deletePriority(id(req), v.actor(), v.address());
+        v.flash("strategy.deleted");
+        Visit.redirect(res, "/strategy/versions/" + versionId + "#priorities");
+    }
+
+    private void addObjective(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        StrategyVersion s = version(req);
+        readOnlyUnlessDraft(s);
+        Form f = v.form();
+        StrategyService.ObjectiveForm form = new StrategyService.ObjectiveForm(f.get("priorityId"), f.get("title"),
+                f.get("targetWhat"), f.get("targetAmount"), f.get("targetBy"));
+        StrategyService.Saved saved = strategy.addObjective(s.id(), form, v.actor(), v.address());
+        if (!saved.ok()) {
+            renderVersion(res, Status.create(422), v, s, Map.of(), new FieldErrors(), Map.of("priorityId", form.priorityId(),
+                    "title", form.title(), "targetWhat", form.targetWhat(), "targetAmount", form.targetAmount(),
+                    "targetBy", form.targetBy()), saved.errors(), Map.of(), new FieldErrors());
+            return;
+        }
+        v.flash("platform.saved");
+        Visit.redirect(res, "/strategy/versions/" + s.id() + "#objectives");
+    }
+
+    private void deleteObjective(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        long versionId = strategy.deleteObjective(id(req), v.actor(), v.address());
+        v.flash("strategy.deleted");
+        Visit.redirect(res, "/strategy/versions/" + versionId + "#objectives");
+    }
+
+    // ---- actions
+
+    private void newActionForm(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        StrategyVersion s = version(req);
+        readOnlyUnlessDraft(s);
+        renderActionForm(res, Status.OK_200, v, s, null, 0, Map.of("level", "primary", "type", "social", "status", "planned"),
+                List.of(), List.of(), new FieldErrors());
+    }
+
+    private void createAction(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        StrategyVersion s = version(req);
+        readOnlyUnlessDraft(s);
+        StrategyService.ActionForm form = actionForm(v.form());
+        StrategyService.Saved saved = strategy.createAction(s.id(), form, v.actor(), v.address());
+        if (!saved.ok()) {
+            renderActionForm(res, Status.create(422), v, s, null, 0, values(form), form.targetGroups(), form.areaIds(),
+                    saved.errors());
+            return;
+        }
+        v.flash("platform.saved");
+        Visit.redirect(res, "/strategy/actions/" + saved.id());
+    }
+
+    private void showAction(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(READ);
+        renderAction(res, Status.OK_200, v, strategy.action(id(req)), Map.of(), new FieldErrors());
+    }
+
+    private void editActionForm(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        Action a = strategy.action(id(req));
+        StrategyVersion s = strategy.version(a.versionId());
+        readOnlyUnlessDraft(s);
+        renderActionForm(res, Status.OK_200, v, s, a.id(), a.version(), values(a), a.targetGroups(),
+                a.areaIds().stream().map(String::valueOf).toList(), new FieldErrors());
+    }
+
+    private void updateAction(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        Action a = strategy.action(id(req));
+        StrategyVersion s = strategy.version(a.versionId());
+        readOnlyUnlessDraft(s);
+        StrategyService.ActionForm form = actionForm(v.form());
+        int version = (int) StrategyService.parseLong(v.form().get("version"));
+        FieldErrors errors;
+        Status status = Status.create(422);
+        try {
+            errors = strategy.updateAction(a.id(), version, form, v.actor(), v.address()).errors();
+        } catch (Problem p) {
+            if (!p.messageKey().equals("platform.error.editedMeanwhile")) {
+                throw p;
+            }
+            errors = new FieldErrors().add("form", p.messageKey(), p.args());
+            status = Status.CONFLICT_409;
+        }
+        if (!errors.isEmpty()) {
+            renderActionForm(res, status, v, s, a.id(), version, values(form), form.targetGroups(), form.areaIds(), errors);
+            return;
+        }
+        v.flash("platform.saved");
+        Visit.redirect(res, "/strategy/actions/" + a.id());
+    }
+
+    private void addBudget(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        Action a = strategy.action(id(req));
+        readOnlyUnlessDraft(strategy.version(a.versionId()));
+        Form f = v.form();
+        StrategyService.BudgetForm form = new StrategyService.BudgetForm(f.get("source"), f.get("govLevel"),
+                f.get("amount"), f.get("currency"));
+        StrategyService.Saved saved = strategy.addBudget(a.id(), form, v.actor(), v.address());
+        if (!saved.ok()) {
+            renderAction(res, Status.create(422), v, a, Map.of("source", form.source(), "govLevel", form.govLevel(),
+                    "amount", form.amount(), "currency", form.currency()), saved.errors());
+            return;
+        }
+        v.flash("platform.saved");
+        Visit.redirect(res, "/strategy/actions/" + a.id() + "#budget");
+    }
+
+    private void deleteBudget(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        long actionId = strategy.deleteBudget(id(req), v.actor(), v.address());
+        v.flash("strategy.deleted");
+        Visit.redirect(res, "/strategy/actions/" + actionId + "#budget");
+    }
+
+    // ---- outputs
+
+    private void plan(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(READ);
+        StrategyVersion s = version(req);
+        Translator t = v.t();
+        List<BudgetLine> lines = strategy.budgetOfVersion(s.id());
+        String cur = strategy.currency();
+        pages.render(res, v, "/strategy/plan", "strategy/plan", "strategy.plan.title",
+                new PlanPage(s.id(), s.number(), t.t("strategy.status." + s.status()), period(s), actionRows(t, s, lines),
+                        totals(t, lines, true), totals(t, lines, false), money(t, StrategyService.total(lines), cur), cur));
+    }
+
+    private void document(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(READ);
+        StrategyVersion s = version(req);
+        Translator t = v.t();
+        List<BudgetLine> lines = strategy.budgetOfVersion(s.id());
+        pages.render(res, v, "/strategy", "strategy/document", "strategy.document.title",
+                new DocumentPage(versionPage(v, s, Map.of(), new FieldErrors(), Map.of(), new FieldErrors(), Map.of(),
+                        new FieldErrors()), totals(t, lines, true), totals(t, lines, false),
+                        money(t, StrategyService.total(lines), strategy.currency()), strategy.currency()));
+    }
+
+    private void exportActions(ServerRequest req, ServerResponse res) throws IOException {
+        Visit.of(req).require(READ);
+        StrategyVersion s = version(req);
+        Map<Long, List<BudgetLine>> budget = byAction(strategy.budgetOfVersion(s.id()));
+        try (CsvOut csv = CsvOut.download(res, "strategy-" + s.number() + "-actions.csv")) {
+            csv.row(List.of("version", "title", "prevention_level", "prevention_type", "target_groups", "area_codes",
+                    "lead_partner", "start", "end", "status", "do_no_harm_reviewed", "budget_minor_units", "currency"));
+            for (Action a : strategy.actions(s.id())) {
+                csv.row(List.of(s.number(), a.title(), a.level(), a.type(), String.join(" ", a.targetGroups()),
+                        String.join(" ", a.areaIds().stream().map(id -> areas.byId(id).map(Area::code).orElse("")).toList()),
+                        a.leadPartner(), a.start() == null ? "" : a.start().toString(), a.end() == null ? "" : a.end().toString(),
+                        a.status(), a.review().complete() ? "yes" : "no",
+                        StrategyService.total(budget.getOrDefault(a.id(), List.of())), strategy.currency()));
+            }
+        }
+    }
+
+    // ---- page building
+
+    private void renderVersionForm(ServerResponse res, Status status, Visit v, Long id, int version,
+            StrategyService.VersionForm form, FieldErrors e) {
+        List<Option> options = new ArrayList<>();
+        for (Area a : areas.depthFirst()) {
+            options.add(new Option(Long.toString(a.id()), "\u2003".repeat(a.level()) + a.name(),
+                    form.areaIds().contains(Long.toString(a.id()))));
+        }
+        pages.render(res, status, v, "/strategy", "strategy/version-form",
+                id == null ? "strategy.version.new" : "strategy.version.edit",
+                new VersionFormPage(id, version, Map.of("vision", form.vision(), "fromYear", form.fromYear(), "toYear",
+                        form.toYear()), options, id == null, e.in(v.t())));
+    }
+
+    private void renderVersion(ServerResponse res, Status status, Visit v, StrategyVersion s, Map<String, String> pv,
+            FieldErrors pe, Map<String, String> ov, FieldErrors oe, Map<String, String> av, FieldErrors ae) {
+        pages.render(res, status, v, "/strategy", "strategy/version", "strategy.version.title",
+                versionPage(v, s, pv, pe, ov, oe, av, ae));
+    }
+
+    private VersionPage versionPage(Visit v, StrategyVersion s, Map<String, String> pv, FieldErrors pe,
+            Map<String, String> ov, FieldErrors oe, Map<String, String> av, FieldErrors ae) {
+        Translator t = v.t();
+        List<Priority> priorities = strategy.priorities(s.id());
+        Map<Long, String> priorityTitles = new HashMap<>();
+        priorities.forEach(p -> priorityTitles.put(p.id(), p.title()));
+        List<PriorityRow> prows = priorities.stream().map(p -> new PriorityRow(p.id(), p.rank(), p.title(),
+                areaName(p.areaId()), p.targetGroup() == null ? "" : t.t("strategy.group." + p.targetGroup()),
+                p.justification())).toList();
+        List<ObjectiveRow> orows = strategy.objectives(s.id()).stream().map(o -> new ObjectiveRow(o.id(), o.title(),
+                o.priorityId() == null ? "" : priorityTitles.getOrDefault(o.priorityId(), ""),
+                t.t("strategy.objective.targetLine", o.targetWhat(), o.targetAmount(), t.date(o.targetBy())))).toList();
+        List<Option> areaOptions = new ArrayList<>();
+        for (Area a : areas.depthFirst()) {
+            if (strategy.within(a.id(), s.areaIds())) {
+                areaOptions.add(new Option(Long.toString(a.id()), "\u2003".repeat(a.level()) + a.name(),
+                        Long.toString(a.id()).equals(pv.get("areaId"))));
+            }
+        }
+        List<Option> groups = Codes.TARGET_GROUPS.stream().map(g -> new Option(g, t.t("strategy.group." + g),
+                g.equals(pv.get("targetGroup")))).toList();
+        List<Option> popts = priorities.stream().map(p -> new Option(Long.toString(p.id()), p.title(),
+                Long.toString(p.id()).equals(ov.get("priorityId")))).toList();
+        boolean draft = s.isDraft();
+        boolean noDraft = strategy.versions().stream().noneMatch(StrategyVersion::isDraft);
+        return new VersionPage(s.id(), s.number(), s.version(), t.t("strategy.status." + s.status()), draft, s.vision(),
+                period(s), String.join(", ", s.areaIds().stream().map(this::areaName).toList()), adoptedLine(t, s), prows,
+                orows, actionRows(t, s, strategy.budgetOfVersion(s.id())), draft && v.is(WRITE), draft && v.is(ADOPT),
+                s.status().equals(StrategyVersion.ADOPTED) && noDraft && v.is(ADOPT), areaOptions, groups, popts,
+                pv, pe.in(t), ov, oe.in(t), av, ae.in(t));
+    }
+
+    private List<ActionRow> actionRows(Translator t, StrategyVersion s, List<BudgetLine> lines) {
+        Map<Long, List<BudgetLine>> budget = byAction(lines);
+        String cur = strategy.currency();
+        return strategy.actions(s.id()).stream().map(a -> new ActionRow(a.id(), a.title(), t.t("strategy.level." + a.level()),
+                t.t("strategy.type." + a.type()), groups(t, a.targetGroups()),
+                String.join(", ", a.areaIds().stream().map(this::areaName).toList()), a.leadPartner(), dates(t, a),
+                t.t("strategy.actionStatus." + a.status()), t.t(a.review().complete() ? "strategy.review.done" : "strategy.review.missing"),
+                money(t, StrategyService.total(budget.getOrDefault(a.id(), List.of())), cur))).toList();
+    }
+
+    private void renderActionForm(ServerResponse res, Status status, Visit v, StrategyVersion s, Long id, int version,
+            Map<String, String> values, List<String> groups, List<String> areaIds, FieldErrors e) {
+        Translator t = v.t();
+        List<Option> objectives = new ArrayList<>();
+        objectives.add(new Option("", t.t("strategy.none"), values.getOrDefault("objectiveId", "").isEmpty()));
+        for (Objective o : strategy.objectives(s.id())) {
+            objectives.add(new Option(Long.toString(o.id()), o.title(), Long.toString(o.id()).equals(values.get("objectiveId"))));
+        }
+        List<Option> areaOptions = new ArrayList<>();
+        for (Area a : areas.depthFirst()) {
+            if (strategy.within(a.id(), s.areaIds())) {
+                areaOptions.add(new Option(Long.toString(a.id()), "\u2003".repeat(a.level()) + a.name(),
+                        areaIds.contains(Long.toString(a.id()))));
+            }
+        }
+        List<Option> likelihoods = new ArrayList<>();
+        likelihoods.add(new Option("", t.t("strategy.review.notAssessed"), values.getOrDefault("harmLikelihood", "").isEmpty()));
+        likelihoods.addAll(options(t, "strategy.likelihood.", Codes.LIKELIHOODS, values.get("harmLikelihood")));
+        pages.render(res, status, v, "/strategy", "strategy/action-form", id == null ? "strategy.action.new" : "strategy.action.edit",
+                new ActionFormPage(id, s.id(), version, id == null, values, objectives,
+                        options(t, "strategy.level.", Codes.LEVELS, values.get("level")),
+                        options(t, "strategy.type.", Codes.TYPES, values.get("type")),
+                        options(t, "strategy.actionStatus.", Codes.STATUSES, values.get("status")), likelihoods,
+                        Codes.TARGET_GROUPS.stream().map(g -> new Option(g, t.t("strategy.group." + g), groups.contains(g))).toList(),
+                        areaOptions, e.in(t)));
+    }
+
+    private void renderAction(ServerResponse res, Status status, Visit v, Action a, Map<String, String> bv, FieldErrors be) {
+        Translator t = v.t();
+        StrategyVersion s = strategy.version(a.versionId());
+        String cur = strategy.currency();
+        List<BudgetLine> lines = strategy.budgetOfAction(a.id());
+        String objective = a.objectiveId() == null ? "" : strategy.objectives(s.id()).stream()
+                .filter(o -> o.id() == a.objectiveId()).map(Objective::title).findFirst().orElse("");
+        Action.HarmReview r = a.review();
+        List<Option> review = List.of(new Option(t.t("strategy.review.displacement"), r.displacement(), false),
+                new Option(t.t("strategy.review.stigma"), r.stigma(), false),
+                new Option(t.t("strategy.review.vulnerable"), r.vulnerable(), false),
+                new Option(t.t("strategy.review.privacy"), r.privacy(), false),
+                new Option(t.t("strategy.review.likelihood"), r.likelihood().isEmpty() ? "" : t.t("strategy.likelihood." + r.likelihood()), false),
+                new Option(t.t("strategy.review.mitigation"), r.mitigation(), false));
+        Map<String, String> values = new HashMap<>(bv);
+        values.putIfAbsent("currency", cur);
+        pages.render(res, status, v, "/strategy", "strategy/action", "strategy.action.title",
+                new ActionPage(a.id(), s.id(), s.number(), a.title(), a.description(), objective,
+                        t.t("strategy.level." + a.level()), t.t("strategy.type." + a.type()), groups(t, a.targetGroups()),
+                        String.join(", ", a.areaIds().stream().map(this::areaName).toList()), a.leadPartner(), dates(t, a),
+                        t.t("strategy.actionStatus." + a.status()), review, r.complete(),
+                        lines.stream().map(b -> new BudgetRow(b.id(), b.source(), t.t("strategy.govLevel." + b.govLevel()),
+                                money(t, b.amount(), b.currency()))).toList(),
+                        money(t, StrategyService.total(lines), cur), cur, s.isDraft() && v.is(WRITE),
+                        options(t, "strategy.govLevel.", Codes.GOV_LEVELS, bv.getOrDefault("govLevel", "local")), values,
+                        be.in(t)));
+    }
+
+    private List<TotalRow> totals(Translator t, List<BudgetLine> lines, boolean bySource) {
+        String cur = strategy.currency();
+        Map<String, Long> sums = StrategyService.totalsBy(lines, bySource ? BudgetLine::source : BudgetLine::govLevel);
+        List<TotalRow> rows = new ArrayList<>();
+        sums.forEach((k, n) -> rows.add(new TotalRow(bySource ? k : t.t("strategy.govLevel." + k), money(t, n, cur))));
+        return rows;
+    }
+
+    private static Map<Long, List<BudgetLine>> byAction(List<BudgetLine> lines) {
+        Map<Long, List<BudgetLine>> out = new LinkedHashMap<>();
+        lines.forEach(b -> out.computeIfAbsent(b.actionId(), k -> new ArrayList<>()).add(b));
+        return out;
+    }
+
+    private static String money(Translator t, long minor, String currency) {
+        return Money.format(minor, currency, t.locale());
+    }
+
+    private static List<Option> options(Translator t, String prefix, List<String> codes, String selected) {
+        return codes.stream().map(c -> new Option(c, t.t(prefix + c), c.equals(selected))).toList();
+    }
+
+    private static String groups(Translator t, List<String> groups) {
+        return String.join(", ", groups.stream().map(g -> t.t("strategy.group." + g)).toList());
+    }
+
+    private static String dates(Translator t, Action a) {
+        return (a.start() == null ? "…" : t.date(a.start())) + " – " + (a.end() == null ? "…" : t.date(a.end()));
+    }
+
+    private static String period(StrategyVersion s) {
+        return s.fromYear() + "–" + s.toYear();
+    }
+
+    private static String adoptedLine(Translator t, StrategyVersion s) {
+        return s.adoptedOn() == null ? "" : t.t("strategy.version.adoptedLine", t.date(s.adoptedOn()), s.adoptedBy(),
+                s.decisionRef());
+    }
+
+    private String areaName(Long id) {
+        return id == null ? "" : areas.byId(id).map(Area::name).orElse("");
+    }
+
+    private static List<Option> versionOptions(List<StrategyVersion> all, long selected) {
+        return all.stream().map(s -> new Option(Long.toString(s.id()), Integer.toString(s.number()), s.id() == selected)).toList();
+    }
+
+    private static Map<String, String> values(StrategyService.ActionForm f) {
+        Map<String, String> m = new HashMap<>();
+        m.put("objectiveId", f.objectiveId());
+        m.put("title", f.title());
+        m.put("description", f.description());
+        m.put("level", f.level());
+        m.put("type", f.type());
+        m.put("leadPartner", f.leadPartner());
+        m.put("start", f.start());
+        m.put("end", f.end());
+        m.put("status", f.status());
+        m.put("harmDisplacement", f.harmDisplacement());
+        m.put("harmStigma", f.harmStigma());
+        m.put("harmVulnerable", f.harmVulnerable());
+        m.put("harmPrivacy", f.harmPrivacy());
+        m.put("harmLikelihood", f.harmLikelihood());
+        m.put("harmMitigation", f.harmMitigation());
+        return m;
+    }
+
+    private static Map<String, String> values(Action a) {
+        Action.HarmReview r = a.review();
+        return values(new StrategyService.ActionForm(a.objectiveId() == null ? "" : a.objectiveId().toString(), a.title(),
+                a.description(), a.level(), a.type(), a.targetGroups(), List.of(), a.leadPartner(),
+                a.start() == null ? "" : a.start().toString(), a.end() == null ? "" : a.end().toString(), a.status(),
+                r.displacement(), r.stigma(), r.vulnerable(), r.privacy(), r.likelihood(), r.mitigation()));
+    }
+
+    private static StrategyService.VersionForm versionForm(Form f) {
+        return new StrategyService.VersionForm(f.get("vision"), f.get("fromYear"), f.get("toYear"), f.all("areas"));
+    }
+
+    private static StrategyService.ActionForm actionForm(Form f) {
+        return new StrategyService.ActionForm(f.get("objectiveId"), f.get("title"), f.get("description"), f.get("level"),
+                f.get("type"), f.all("targetGroups"), f.all("areas"), f.get("leadPartner"), f.get("start"), f.get("end"),
+                f.get("status"), f.get("harmDisplacement"), f.get("harmStigma"), f.get("harmVulnerable"),
+                f.get("harmPrivacy"), f.get("harmLikelihood"), f.get("harmMitigation"));
+    }
+
+    private static void readOnlyUnlessDraft(StrategyVersion s) {
+        if (!s.isDraft()) {
+            throw Problem.conflict("strategy.error.readOnly", Integer.toString(s.number()));
+        }
+    }
+
+    private StrategyVersion version(ServerRequest req) {
+        return strategy.version(id(req));
+    }
+
+    private static long id(ServerRequest req) {
+        return StrategyService.parseLong(req.path().pathParameters().get("id"));
+    }
+}

@@ -1,0 +1,598 @@
+package org.safercities.strategy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.safercities.platform.Problem;
+import org.safercities.platform.areas.Area;
+import org.safercities.platform.areas.AreaService;
+import org.safercities.platform.audit.AuditLog;
+import org.safercities.platform.setup.CityService;
+import org.safercities.platform.store.Store;
+import org.safercities.platform.web.FieldErrors;
+
+/**
+ * The rules of the strategy: only a draft can change; adoption makes a version read-only and the previous adopted
+ * one "revised"; a revision starts as a copy of the adopted version; actions keep inside the strategy's areas,
+ * end after they start, and need a do-no-harm review before they are "ready"; budgets are whole minor units of
+ * the city's currency.
+ */
+public final class StrategyService {
+
+    private final Store store;
+    private final AuditLog audit;
+    private final AreaService areas;
+    private final CityService city;
+    private final StrategyStore db = new StrategyStore();
+
+    public StrategyService(Store store, AuditLog audit, AreaService areas, CityService city) {
+        this.store = store;
+        this.audit = audit;
+        this.areas = areas;
+        this.city = city;
+    }
+
+    /** The result of a save: the record's id, or the user's mistakes (nothing saved). */
+    public record Saved(long id, FieldErrors errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    public record VersionForm(String vision, String fromYear, String toYear, List<String> areaIds) {
+    }
+
+    public record AdoptForm(String adoptedOn, String decisionRef) {
+    }
+
+    public record PriorityForm(String areaId, String targetGroup, String title, String justification, String rank) {
+    }
+
+    public record ObjectiveForm(String priorityId, String title, String targetWhat, String targetAmount, String targetBy) {
+    }
+
+    public record ActionForm(String objectiveId, String title, String description, String level, String type,
+            List<String> targetGroups, List<String> areaIds, String leadPartner, String start, String end, String status,
+            String harmDisplacement, String harmStigma, String harmVulnerable, String harmPrivacy, String harmLikelihood,
+            String harmMitigation) {
+    }
+
+    public record BudgetForm(String source, String govLevel, String amount, String currency) {
+    }
+
+    /** What changed between two versions: the vision, and the actions added, removed and changed (by title). */
+    public record Diff(StrategyVersion from, StrategyVersion to, boolean visionChanged, List<String> added,
+            List<String> removed, List<String> changed) {
+    }
+
+    // ---- reading
+
+    public List<StrategyVersion> versions() {
+        return store.read(db::versions);
+    }
+
+    public StrategyVersion version(long id) {
+        return store.read(c -> db.version(c, id)).orElseThrow(Problem::notFound);
+    }
+
+    /** The version people work on: the draft when there is one, else the adopted one. */
+    public Optional<StrategyVersion> current() {
+        List<StrategyVersion> all = versions();
+        return all.stream().filter(StrategyVersion::isDraft).findFirst()
+                .or(() -> all.stream().filter(v -> v.status().equals(StrategyVersion.ADOPTED)).findFirst());
+    }
+
+    /** The adopted version when there is one, else the draft. */
+    public Optional<StrategyVersion> inForce() {
+        List<StrategyVersion> all = versions();
+        return all.stream().filter(v -> v.status().equals(StrategyVersion.ADOPTED)).findFirst()
+                .or(() -> all.stream().filter(StrategyVersion::isDraft).findFirst());
+    }
+
+    public List<Priority> priorities(long versionId) {
+        return store.read(c -> db.priorities(c, versionId));
+    }
+
+    public List<Objective> objectives(long versionId) {
+        return store.read(c -> db.objectives(c, versionId));
+    }
+
+    public List<Action> actions(long versionId) {
+        return store.read(c -> db.actions(c, versionId));
+    }
+
+    public Action action(long id) {
+        return store.read(c -> db.action(c, id)).orElseThrow(Problem::notFound);
+    }
+
+    public List<BudgetLine> budgetOfAction(long actionId) {
+        return store.read(c -> db.budgetOfAction(c, actionId));
+    }
+
+    public List<BudgetLine> budgetOfVersion(long versionId) {
+        return store.read(c -> db.budgetOfVersion(c, versionId));
+    }
+
+    public String currency() {
+        return city.profile().map(p -> p.currency()).orElse("XXX");
+    }
+
+    /** Sums of minor units by key, exact: an overflow is an error, never a wrong total. */
+    public static Map<String, Long> totalsBy(List<BudgetLine> lines, java.util.function.Function<BudgetLine, String> key) {
+        Map<String, Long> out = new TreeMap<>();
+        for (BudgetLine b : lines) {
+            out.merge(key.apply(b), b.amount(), Math::addExact);
+        }
+        return out;
+    }
+
+    public static long total(List<BudgetLine> lines) {
+        long sum = 0;
+        for (BudgetLine b : lines) {
+            sum = Math.addExact(sum, b.amount());
+        }
+        return sum;
+    }
+
+    // ---- versions
+
+    /** Starts the first strategy (a draft, version 1). */
+    public Saved createFirst(VersionForm form, String actor, String address) {
+        FieldErrors e = new FieldErrors();
+        List<Long> areaIds = checkVersion(form, e);
+        if (!e.isEmpty()) {
+            return new Saved(0, e);
+        }
+        long id = store.tx(c -> {
+            if (db.maxNumber(c) > 0) {
+                throw Problem.conflict("strategy.error.alreadyStarted");
+            }
+            long vid = db.insertVersion(c, 1, form.vision().strip(), Integer.parseInt(form.fromYear()),
+                    Integer.parseInt(form.toYear()), null, Instant.now());
+            db.setVersionAreas(c, vid, areaIds);
+            log(c, actor, address, "strategy.version.create", "strategy_version", vid, "1");
+            return vid;
+        });
+        return new Saved(id, e);
+    }
+
+    public Saved updateVersion(long id, int version, VersionForm form, String actor, String address) {
+        FieldErrors e = new FieldErrors();
+        List<Long> areaIds = checkVersion(form, e);
+        if (!e.isEmpty()) {
+            return new Saved(id, e);
+        }
+        store.tx(c -> {
+            StrategyVersion v = draft(c, id);
+            if (!db.updateVersion(c, id, version, form.vision().strip(), Integer.parseInt(form.fromYear()),
+                    Integer.parseInt(form.toYear()))) {
+                throw Problem.conflict("platform.error.editedMeanwhile");
+            }
+            db.setVersionAreas(c, id, areaIds);
+            log(c, actor, address, "strategy.version.update", "strategy_version", id, Integer.toString(v.number()));
+            return null;
+        });
+        return new Saved(id, e);
+    }
+
+    private List<Long> checkVersion(VersionForm form, FieldErrors e) {
+        if (form.vision().isBlank()) {
+            e.add("vision", "strategy.error.required");
+        }
+        Integer from = year(form.fromYear());
+        Integer to = year(form.toYear());
+        if (from == null) {
+            e.add("fromYear", "strategy.error.year");
+        }
+        if (to == null) {
+            e.add("toYear", "strategy.error.year");
+        } else if (from != null && to < from) {
+            e.add("toYear", "strategy.error.toBeforeFrom");
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String s : form.areaIds()) {
+            long id = parseLong(s);
+            if (areas.byId(id).isEmpty()) {
+                e.add("areas", "strategy.error.unknownArea");
+            } else {
+                ids.add(id);
+            }
+        }
+        if (ids.isEmpty()) {
+            e.add("areas", "strategy.error.noAreas");
+        }
+        return ids;
+    }
+
+    public Saved adopt(long id, int version, AdoptForm form, String actor, String address) {
+        FieldErrors e = new FieldErrors();
+        LocalDate on = date(form.adoptedOn(), "adoptedOn", true, e);
+        if (form.decisionRef().isBlank()) {
+            e.add("decisionRef", "strategy.error.required");
+        }
+        if (!e.isEmpty()) {
+            return new Saved(id, e);
+        }
+        store.tx(c -> {
+            StrategyVersion v = draft(c, id);
+            if (!db.adopt(c, id, version, on, actor, form.decisionRef().strip())) {
+                throw Problem.conflict("platform.error.editedMeanwhile");
+            }
+            log(c, actor, address, "strategy.version.adopt", "strategy_version", id,
+                    v.number() + " " + form.decisionRef().strip());
+            return null;
+        });
+        return new Saved(id, e);
+    }
+
+    /** Copies the adopted version, with its priorities, objectives, actions and budget, into a new draft. */
+    public long startRevision(long adoptedId, String actor, String address) {
+        return store.tx(c -> {
+            StrategyVersion from = db.version(c, adoptedId).orElseThrow(Problem::notFound);
+            if (!from.status().equals(StrategyVersion.ADOPTED)) {
+                throw Problem.conflict("strategy.error.reviseAdoptedOnly");
+            }
+            if (db.versions(c).stream().anyMatch(StrategyVersion::isDraft)) {
+                throw Problem.conflict("strategy.error.draftExists");
+            }
+            long to = db.insertVersion(c, db.maxNumber(c) + 1, from.vision(), from.fromYear(), from.toYear(), from.id(),
+                    Instant.now());
+            db.setVersionAreas(c, to, from.areaIds());
+            copyContent(c, from.id(), to);
+            log(c, actor, address, "strategy.version.revise", "strategy_version", to, "from " + from.number());
+            return to;
+        });
+    }
+
+    private void copyContent(Connection c, long from, long to) throws SQLException {
+        Map<Long, Long> priorities = new HashMap<>();
+        for (Priority p : db.priorities(c, from)) {
+            priorities.put(p.id(), db.insertPriority(c, to, p.areaId(), p.targetGroup(), p.title(), p.justification(),
+                    p.rank()));
+        }
+        Map<Long, Long> objectives = new HashMap<>();
+        for (Objective o : db.objectives(c, from)) {
+            objectives.put(o.id(), db.insertObjective(c, to, o.priorityId() == null ? null : priorities.get(o.priorityId()),
+                    o.title(), o.targetWhat(), o.targetAmount(), o.targetBy()));
+        }
+        for (Action a : db.actions(c, from)) {
+            Action copy = new Action(0, to, a.origin(), a.objectiveId() == null ? null : objectives.get(a.objectiveId()),
+                    a.title(), a.description(), a.level(), a.type(), a.targetGroups(), a.leadPartner(), a.start(),
+                    a.end(), a.status(), a.review(), 0, a.areaIds());
+            long id = db.insertAction(c, to, a.origin(), copy);
+            for (BudgetLine b : db.budgetOfAction(c, a.id())) {
+                db.insertBudget(c, id, b.source(), b.govLevel(), b.amount(), b.currency());
+            }
+        }
+    }
+
+    public Diff diff(long fromId, long toId) {
+        return store.read(c -> {
+            StrategyVersion from = db.version(c, fromId).orElseThrow(Problem::notFound);
+            StrategyVersion to = db.version(c, toId).orElseThrow(Problem::notFound);
+            Map<String, Action> before = new HashMap<>();
+            for (Action a : db.actions(c, fromId)) {
+                before.put(a.origin(), a);
+            }
+            List<String> added = new ArrayList<>();
+            List<String> changed = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (Action a : db.actions(c, toId)) {
+                seen.add(a.origin());
+                Action old = before.get(a.origin());
+                if (old == null) {
+                    added.add(a.title());
+                } else if (!sameContent(old, a, db.budgetOfAction(c, old.id()), db.budgetOfAction(c, a.id()))) {
+                    changed.add(a.title());
+                }
+            }
+            List<String> removed = before.values().stream().filter(a -> !seen.contains(a.origin()))
+                    .sorted((x, y) -> Long.compare(x.id(), y.id())).map(Action::title).toList();
+            return new Diff(from, to, !from.vision().equals(to.vision()), added, removed, changed);
+        });
+    }
+
+    private static boolean sameContent(Action a, Action b, List<BudgetLine> ba, List<BudgetLine> bb) {
+        return a.title().equals(b.title()) && a.description().equals(b.description()) && a.level().equals(b.level())
+                && a.type().equals(b.type()) && a.targetGroups().equals(b.targetGroups())
+                && a.leadPartner().equals(b.leadPartner()) && Objects.equals(a.start(), b.start())
+                && Objects.equals(a.end(), b.end()) && a.status().equals(b.status()) && a.review().equals(b.review())
+                && new HashSet<>(a.areaIds()).equals(new HashSet<>(b.areaIds()))
+                && budgetKeys(ba).equals(budgetKeys(bb));
+    }
+
+    private static List<String> budgetKeys(List<BudgetLine> lines) {
+        return lines.stream().map(l -> l.source() + "|" + l.govLevel() + "|" + l.amount() + "|" + l.currency()).sorted()
+                .toList();
+    }
+
+    // ---- priorities and objectives
+
+    public Saved addPriority(long versionId, PriorityForm form, String actor, String address) {
+        StrategyVersion v = version(versionId);
+        FieldErrors e = new FieldErrors();
+        Long areaId = form.areaId().isBlank() ? null : parseLong(form.areaId());
+        if (areaId != null && !within(areaId, v.areaIds())) {
+            e.add("areaId", "strategy.error.areaOutside");
+        }
+        String group = form.targetGroup().isBlank() ? null : form.targetGroup();
+        if (group != null && !Codes.TARGET_GROUPS.contains(group)) {
+            e.add("targetGroup", "strategy.error.badChoice");
+        }
+        if (areaId == null && group == null) {
+            e.add("areaId", "strategy.error.areaOrGroup");
+        }
+        required(form.title(), "title", e);
+        required(form.justification(), "justification", e);
+        int rank = (int) parseLong(form.rank());
+        if (rank < 1 || rank > 999) {
+            e.add("rank", "strategy.error.rank");
+        }
+        if (!e.isEmpty()) {
+            return new Saved(0, e);
+        }
+        long id = store.tx(c -> {
+            draft(c, versionId);
+            long pid = db.insertPriority(c, versionId, areaId, group, form.title().strip(), form.justification().strip(), rank);
+            log(c, actor, address, "strategy.priority.create", "strategy_priority", pid, form.title().strip());
+            return pid;
+        });
+        return new Saved(id, e);
+    }
+
+    public long deletePriority(long id, String actor, String address) {
+        return store.tx(c -> {
+            Priority p = db.priority(c, id).orElseThrow(Problem::notFound);
+            draft(c, p.versionId());
+            db.deletePriority(c, id);
+            log(c, actor, address, "strategy.priority.delete", "strategy_priority", id, p.title());
+            return p.versionId();
+        });
+    }
+
+    public Saved addObjective(long versionId, ObjectiveForm form, String actor, String address) {
+        FieldErrors e = new FieldErrors();
+        Long priorityId = form.priorityId().isBlank() ? null : parseLong(form.priorityId());
+        if (priorityId != null && priorities(versionId).stream().noneMatch(p -> p.id() == priorityId)) {
+            e.add("priorityId", "strategy.error.badChoice");
+        }
+        required(form.title(), "title", e);
+        required(form.targetWhat(), "targetWhat", e);
+        required(form.targetAmount(), "targetAmount", e);
+        LocalDate by = date(form.targetBy(), "targetBy", true, e);
+        if (!e.isEmpty()) {
+            return new Saved(0, e);
+        }
+        long id = store.tx(c -> {
+            draft(c, versionId);
+            long oid = db.insertObjective(c, versionId, priorityId, form.title().strip(), form.targetWhat().strip(),
+                    form.targetAmount().strip(), by);
+            log(c, actor, address, "strategy.objective.create", "strategy_objective", oid, form.title().strip());
+            return oid;
+        });
+        return new Saved(id, e);
+    }
+
+    public long deleteObjective(long id, String actor, String address) {
+        return store.tx(c -> {
+            Objective o = db.objective(c, id).orElseThrow(Problem::notFound);
+            draft(c, o.versionId());
+            db.deleteObjective(c, id);
+            log(c, actor, address, "strategy.objective.delete", "strategy_objective", id, o.title());
+            return o.versionId();
+        });
+    }
+
+    // ---- actions
+
+    public Saved createAction(long versionId, ActionForm form, String actor, String address) {
+        StrategyVersion v = version(versionId);
+        FieldErrors e = new FieldErrors();
+        Action a = checkAction(v, form, e);
+        if (!e.isEmpty()) {
+            return new Saved(0, e);
+        }
+        long id = store.tx(c -> {
+            draft(c, versionId);
+            long aid = db.insertAction(c, versionId, UUID.randomUUID().toString(), a);
+            log(c, actor, address, "strategy.action.create", "strategy_action", aid, a.title());
+            return aid;
+        });
+        return new Saved(id, e);
+    }
+
+    public Saved updateAction(long id, int version, ActionForm form, String actor, String address) {
+        Action current = action(id);
+        StrategyVersion v = version(current.versionId());
+        FieldErrors e = new FieldErrors();
+        Action a = checkAction(v, form, e);
+        if (!e.isEmpty()) {
+            return new Saved(id, e);
+        }
+        store.tx(c -> {
+            draft(c, current.versionId());
+            if (!db.updateAction(c, id, version, a)) {
+                throw Problem.conflict("platform.error.editedMeanwhile");
+            }
+            log(c, actor, address, "strategy.action.update", "strategy_action", id, a.title() + " " + a.status());
+            return null;
+        });
+        return new Saved(id, e);
+    }
+
+    Action checkAction(StrategyVersion v, ActionForm f, FieldErrors e) {
+        required(f.title(), "title", e);
+        Long objectiveId = f.objectiveId().isBlank() ? null : parseLong(f.objectiveId());
+        if (objectiveId != null && objectives(v.id()).stream().noneMatch(o -> o.id() == objectiveId)) {
+            e.add("objectiveId", "strategy.error.badChoice");
+        }
+        choice(f.level(), Codes.LEVELS, "level", e);
+        choice(f.type(), Codes.TYPES, "type", e);
+        choice(f.status(), Codes.STATUSES, "status", e);
+        List<String> groups = new ArrayList<>(new LinkedHashSet<>(f.targetGroups()));
+        if (!Codes.TARGET_GROUPS.containsAll(groups)) {
+            e.add("targetGroups", "strategy.error.badChoice");
+        }
+        List<Long> areaIds = new ArrayList<>();
+        for (String s : new LinkedHashSet<>(f.areaIds())) {
+            long id = parseLong(s);
+            if (!within(id, v.areaIds())) {
+                e.add("areas", "strategy.error.areaOutside");
+            } else {
+                areaIds.add(id);
+            }
+        }
+        LocalDate start = date(f.start(), "start", false, e);
+        LocalDate end = date(f.end(), "end", false, e);
+        if (start != null && end != null && end.isBefore(start)) {
+            e.add("end", "strategy.error.endBeforeStart");
+        }
+        if (!f.harmLikelihood().isBlank()) {
+            choice(f.harmLikelihood(), Codes.LIKELIHOODS, "harmLikelihood", e);
+        }
+        Action.HarmReview review = new Action.HarmReview(f.harmDisplacement().strip(), f.harmStigma().strip(),
+                f.harmVulnerable().strip(), f.harmPrivacy().strip(), f.harmLikelihood().strip(), f.harmMitigation().strip());
+        if (needsReview(f.status()) && !review.complete()) {
+            e.add("status", "strategy.error.reviewMissing");
+        }
+        return new Action(0, v.id(), null, objectiveId, f.title().strip(), f.description().strip(), f.level(), f.type(),
+                groups, f.leadPartner().strip(), start, end, f.status(), review, 0, areaIds);
+    }
+
+    /** An action is "ready" (or further along) only with a complete do-no-harm review. */
+    static boolean needsReview(String status) {
+        return status.equals("ready") || status.equals("under_way") || status.equals("done");
+    }
+
+    /** True when {@code areaId} is one of {@code covered} or lies inside one of them. */
+    boolean within(long areaId, List<Long> covered) {
+        Optional<Area> a = areas.byId(areaId);
+        while (a.isPresent()) {
+            if (covered.contains(a.get().id())) {
+                return true;
+            }
+            a = a.get().parentId() == null ? Optional.empty() : areas.byId(a.get().parentId());
+        }
+        return false;
+    }
+
+    // ---- budget
+
+    public Saved addBudget(long actionId, BudgetForm form, String actor, String address) {
+        Action a = action(actionId);
+        FieldErrors e = new FieldErrors();
+        required(form.source(), "source", e);
+        choice(form.govLevel(), Codes.GOV_LEVELS, "govLevel", e);
+        String currency = currency();
+        String typedCurrency = form.currency().isBlank() ? currency : form.currency().strip().toUpperCase(java.util.Locale.ROOT);
+        if (!typedCurrency.equals(currency)) {
+            e.add("currency", "strategy.error.otherCurrency", currency);
+        }
+        Optional<Long> amount = Money.parse(form.amount(), currency);
+        if (amount.isEmpty()) {
+            e.add("amount", "strategy.error.amount");
+        } else if (amount.get() < 0) {
+            e.add("amount", "strategy.error.negative");
+        }
+        if (!e.isEmpty()) {
+            return new Saved(0, e);
+        }
+        long id = store.tx(c -> {
+            draft(c, a.versionId());
+            long bid = db.insertBudget(c, actionId, form.source().strip(), form.govLevel(), amount.get(), currency);
+            log(c, actor, address, "strategy.budget.create", "strategy_budget", bid,
+                    a.title() + " " + amount.get() + " " + currency);
+            return bid;
+        });
+        return new Saved(id, e);
+    }
+
+    public long deleteBudget(long id, String actor, String address) {
+        return store.tx(c -> {
+            BudgetLine b = db.budgetLine(c, id).orElseThrow(Problem::notFound);
+            Action a = db.action(c, b.actionId()).orElseThrow(Problem::notFound);
+            draft(c, a.versionId());
+            db.deleteBudget(c, id);
+            log(c, actor, address, "strategy.budget.delete", "strategy_budget", id, a.title());
+            return a.id();
+        });
+    }
+
+    // ---- helpers
+
+    /** The version, if it is still a draft: an adopted or revised version is read-only. */
+    private StrategyVersion draft(Connection c, long versionId) throws SQLException {
+        StrategyVersion v = db.version(c, versionId).orElseThrow(Problem::notFound);
+        if (!v.isDraft()) {
+            throw Problem.conflict("strategy.error.readOnly", Integer.toString(v.number()));
+        }
+        return v;
+    }
+
+    StrategyStore db() {
+        return db;
+    }
+
+    Store store() {
+        return store;
+    }
+
+    void log(Connection c, String actor, String address, String action, String type, long id, String detail)
+            throws SQLException {
+        audit.append(c, new AuditLog.Event(actor, address, action, type, Long.toString(id), "ok", detail));
+    }
+
+    private static void required(String value, String field, FieldErrors e) {
+        if (value == null || value.isBlank()) {
+            e.add(field, "strategy.error.required");
+        }
+    }
+
+    private static void choice(String value, List<String> allowed, String field, FieldErrors e) {
+        if (!allowed.contains(value)) {
+            e.add(field, "strategy.error.badChoice");
+        }
+    }
+
+    private static LocalDate date(String s, String field, boolean required, FieldErrors e) {
+        if (s == null || s.isBlank()) {
+            if (required) {
+                e.add(field, "strategy.error.required");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.strip());
+        } catch (DateTimeParseException ex) {
+            e.add(field, "strategy.error.date");
+            return null;
+        }
+    }
+
+    private static Integer year(String s) {
+        long y = parseLong(s);
+        return y >= 1900 && y <= 2200 ? (int) y : null;
+    }
+
+    static long parseLong(String s) {
+        try {
+            return Long.parseLong(s == null ? "" : s.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,422 @@
+package org.safercities.strategy;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The SQL of the strategy module: one method per query, rows become records. */
+final class StrategyStore {
+
+    // ---- versions
+
+    List<StrategyVersion> versions(Connection c) throws SQLException {
+        List<StrategyVersion> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, seq_no, status, vision, from_year, to_year, adopted_on, adopted_by, decision_ref, based_on, version
+                FROM strategy_version ORDER BY seq_no DESC""");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(version(c, rs));
+            }
+        }
+        return out;
+    }
+
+    Optional<StrategyVersion> version(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, seq_no, status, vision, from_year, to_year, adopted_on, adopted_by, decision_ref, based_on, version
+                FROM strategy_version WHERE id = ?""")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(version(c, rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private StrategyVersion version(Connection c, ResultSet rs) throws SQLException {
+        long id = rs.getLong(1);
+        long basedOn = rs.getLong(10);
+        Long based = rs.wasNull() ? null : basedOn;
+        return new StrategyVersion(id, rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
+                date(rs, 7), rs.getString(8), rs.getString(9), based, rs.getInt(11),
+                ids(c, "SELECT area_id FROM strategy_version_area WHERE version_id = ? ORDER BY area_id", id));
+    }
+
+    int maxNumber(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq_no), 0) FROM strategy_version");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    long insertVersion(Connection c, int number, String vision, int from, int to, Long basedOn, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO strategy_version (seq_no, status, vision, from_year, to_year, based_on, created_at)
+                VALUES (?, 'draft', ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setInt(1, number);
+            ps.setString(2, vision);
+            ps.setInt(3, from);
+            ps.setInt(4, to);
+            setLong(ps, 5, basedOn);
+            ps.setTimestamp(6, Timestamp.from(now));
+            ps.executeUpdate();
+            return key(ps);
+        }
+    }
+
+    boolean updateVersion(Connection c, long id, int version, String vision, int from, int to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE strategy_version SET vision = ?, from_year = ?, to_year = ?, version = version + 1
+                WHERE id = ? AND version = ? AND status = 'draft'""")) {
+            ps.setString(1, vision);
+            ps.setInt(2, from);
+            ps.setInt(3, to);
+            ps.setLong(4, id);
+            ps.setInt(5, version);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    void setVersionAreas(Connection c, long versionId, List<Long> areaIds) throws SQLException {
+        replaceLinks(c, "strategy_version_area", "version_id", versionId, areaIds);
+    }
+
+    /** Adopts a draft; the version adopted before it becomes "revised". */
+    boolean adopt(Connection c, long id, int version, LocalDate on, String by, String ref) throws SQLException {
+        try (PreparedStatement old = c.prepareStatement(
+                "UPDATE strategy_version SET status = 'revised', version = version + 1 WHERE status = 'adopted'")) {
+            old.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE strategy_version SET status = 'adopted', adopted_on = ?, adopted_by = ?, decision_ref = ?,
+                       version = version + 1
+                WHERE id = ? AND version = ? AND status = 'draft'""")) {
+            ps.setDate(1, Date.valueOf(on));
+            ps.setString(2, by);
+            ps.setString(3, ref);
+            ps.setLong(4, id);
+            ps.setInt(5, version);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    // ---- priorities
+
+    List<Priority> priorities(Connection c, long versionId) throws SQLException {
+        return priorities(c, "WHERE version_id = ? ORDER BY priority_rank, id", versionId);
+    }
+
+    Optional<Priority> priority(Connection c, long id) throws SQLException {
+        return priorities(c, "WHERE id = ?", id).stream().findFirst();
+    }
+
+    private List<Priority> priorities(Connection c, String where, long arg) throws SQLException {
+        List<Priority> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, version_id, area_id, target_group, title, justification, priority_rank, version
+                FROM strategy_priority """ + " " + where)) {
+            ps.setLong(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long area = rs.getLong(3);
+                    Long areaId = rs.wasNull() ? null : area;
+                    out.add(new Priority(rs.getLong(1), rs.getLong(2), areaId, rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getInt(7), rs.getInt(8)));
+                }
+            }
+        }
+        return out;
+    }
+
+    long insertPriority(Connection c, long versionId, Long areaId, String group, String title, String justification,
+            int rank) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO strategy_priority (version_id, area_id, target_group, title, justification, priority_rank)
+                VALUES (?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, versionId);
+            setLong(ps, 2, areaId);
+            ps.setString(3, group);
+            ps.setString(4, title);
+            ps.setString(5, justification);
+            ps.setInt(6, rank);
+            ps.executeUpdate();
+            return key(ps);
+        }
+    }
+
+    void deletePriority(Connection c, long id) throws SQLException {
+        update(c, "UPDATE strategy_objective SET priority_id = NULL WHERE priority_id = ?", id);
+        update(c, "DELETE FROM strategy_priority WHERE id = ?", id);
+    }
+
+    // ---- objectives
+
+    List<Objective> objectives(Connection c, long versionId) throws SQLException {
+        return objectives(c, "WHERE version_id = ? ORDER BY id", versionId);
+    }
+
+    Optional<Objective> objective(Connection c, long id) throws SQLException {
+        return objectives(c, "WHERE id = ?", id).stream().findFirst();
+    }
+
+    private List<Objective> objectives(Connection c, String where, long arg) throws SQLException {
+        List<Objective> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, version_id, priority_id, title, target_what, target_amount, target_by, version
+                FROM strategy_objective """ + " " + where)) {
+            ps.setLong(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long p = rs.getLong(3);
+                    Long pid = rs.wasNull() ? null : p;
+                    out.add(new Objective(rs.getLong(1), rs.getLong(2), pid, rs.getString(4), rs.getString(5),
+                            rs.getString(6), date(rs, 7), rs.getInt(8)));
+                }
+            }
+        }
+        return out;
+    }
+
+    long insertObjective(Connection c, long versionId, Long priorityId, String title, String what, String amount,
+            LocalDate by) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO strategy_objective (version_id, priority_id, title, target_what, target_amount, target_by)
+                VALUES (?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, versionId);
+            setLong(ps, 2, priorityId);
+            ps.setString(3, title);
+            ps.setString(4, what);
+            ps.setString(5, amount);
+            ps.setDate(6, Date.valueOf(by));
+            ps.executeUpdate();
+            return key(ps);
+        }
+    }
+
+    void deleteObjective(Connection c, long id) throws SQLException {
+        update(c, "UPDATE strategy_action SET objective_id = NULL WHERE objective_id = ?", id);
+        update(c, "DELETE FROM strategy_objective WHERE id = ?", id);
+    }
+
+    // ---- actions
+
+    private static final String ACTION_COLUMNS = """
+            SELECT id, version_id, origin, objective_id, title, description, prevention_level, prevention_type,
+                   target_groups, lead_partner, start_date, end_date, status, harm_displacement, harm_stigma,
+                   harm_vulnerable, harm_privacy, harm_likelihood, harm_mitigation, version
+            FROM strategy_action """;
+
+    List<Action> actions(Connection c, long versionId) throws SQLException {
+        return actions(c, "WHERE version_id = ? ORDER BY id", versionId);
+    }
+
+    Optional<Action> action(Connection c, long id) throws SQLException {
+        return actions(c, "WHERE id = ?", id).stream().findFirst();
+    }
+
+    private List<Action> actions(Connection c, String where, long arg) throws SQLException {
+        List<Action> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(ACTION_COLUMNS + " " + where)) {
+            ps.setLong(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    long o = rs.getLong(4);
+                    Long objective = rs.wasNull() ? null : o;
+                    String groups = rs.getString(9);
+                    out.add(new Action(id, rs.getLong(2), rs.getString(3), objective, rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8),
+                            groups.isEmpty() ? List.of() : Arrays.asList(groups.split(",")), rs.getString(10),
+                            date(rs, 11), date(rs, 12), rs.getString(13),
+                            new Action.HarmReview(rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
+                                    rs.getString(18), rs.getString(19)),
+                            rs.getInt(20), List.of()));
+                }
+            }
+        }
+        List<Action> withAreas = new ArrayList<>();
+        for (Action a : out) {
+            withAreas.add(new Action(a.id(), a.versionId(), a.origin(), a.objectiveId(), a.title(), a.description(),
+                    a.level(), a.type(), a.targetGroups(), a.leadPartner(), a.start(), a.end(), a.status(), a.review(),
+                    a.version(), ids(c, "SELECT area_id FROM strategy_action_area WHERE action_id = ? ORDER BY area_id", a.id())));
+        }
+        return withAreas;
+    }
+
+    long insertAction(Connection c, long versionId, String origin, Action a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO strategy_action (objective_id, title, description, prevention_level, prevention_type,
+                       target_groups, lead_partner, start_date, end_date, status, harm_displacement, harm_stigma,
+                       harm_vulnerable, harm_privacy, harm_likelihood, harm_mitigation, version_id, origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+            int i = bindAction(ps, a);
+            ps.setLong(i++, versionId);
+            ps.setString(i, origin);
+            ps.executeUpdate();
+            long id = key(ps);
+            replaceLinks(c, "strategy_action_area", "action_id", id, a.areaIds());
+            return id;
+        }
+    }
+
+    boolean updateAction(Connection c, long id, int version, Action a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE strategy_action SET objective_id = ?, title = ?, description = ?, prevention_level = ?,
+                       prevention_type = ?, target_groups = ?, lead_partner = ?, start_date = ?, end_date = ?, status = ?,
+                       harm_displacement = ?, harm_stigma = ?, harm_vulnerable = ?, harm_privacy = ?,
+                       harm_likelihood = ?, harm_mitigation = ?, version = version + 1
+                WHERE id = ? AND version = ?""")) {
+            int i = bindAction(ps, a);
+            ps.setLong(i++, id);
+            ps.setInt(i, version);
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
+        }
+        replaceLinks(c, "strategy_action_area", "action_id", id, a.areaIds());
+        return true;
+    }
+
+    private static int bindAction(PreparedStatement ps, Action a) throws SQLException {
+        int i = 1;
+        setLong(ps, i++, a.objectiveId());
+        ps.setString(i++, a.title());
+        ps.setString(i++, a.description());
+        ps.setString(i++, a.level());
+        ps.setString(i++, a.type());
+        ps.setString(i++, String.join(",", a.targetGroups()));
+        ps.setString(i++, a.leadPartner());
+        ps.setDate(i++, a.start() == null ? null : Date.valueOf(a.start()));
+        ps.setDate(i++, a.end() == null ? null : Date.valueOf(a.end()));
+        ps.setString(i++, a.status());
+        ps.setString(i++, a.review().displacement());
+        ps.setString(i++, a.review().stigma());
+        ps.setString(i++, a.review().vulnerable());
+        ps.setString(i++, a.review().privacy());
+        ps.setString(i++, a.review().likelihood());
+        ps.setString(i++, a.review().mitigation());
+        return i;
+    }
+
+    // ---- budget lines
+
+    List<BudgetLine> budgetOfAction(Connection c, long actionId) throws SQLException {
+        return budget(c, "WHERE action_id = ? ORDER BY id", actionId);
+    }
+
+    List<BudgetLine> budgetOfVersion(Connection c, long versionId) throws SQLException {
+        return budget(c, "WHERE action_id IN (SELECT id FROM strategy_action WHERE version_id = ?) ORDER BY action_id, id",
+                versionId);
+    }
+
+    Optional<BudgetLine> budgetLine(Connection c, long id) throws SQLException {
+        return budget(c, "WHERE id = ?", id).stream().findFirst();
+    }
+
+    private List<BudgetLine> budget(Connection c, String where, long arg) throws SQLException {
+        List<BudgetLine> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, action_id, funding_source, gov_level, amount, currency FROM strategy_budget " + where)) {
+            ps.setLong(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new BudgetLine(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                            rs.getString(6)));
+                }
+            }
+        }
+        return out;
+    }
+
+    long insertBudget(Connection c, long actionId, String source, String level, long amount, String currency)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO strategy_budget (action_id, funding_source, gov_level, amount, currency) VALUES (?, ?, ?, ?, ?)""",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, actionId);
+            ps.setString(2, source);
+            ps.setString(3, level);
+            ps.setLong(4, amount);
+            ps.setString(5, currency);
+            ps.executeUpdate();
+            return key(ps);
+        }
+    }
+
+    void deleteBudget(Connection c, long id) throws SQLException {
+        update(c, "DELETE FROM strategy_budget WHERE id = ?", id);
+    }
+
+    // ---- helpers
+
+    private static void update(Connection c, String sql, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void replaceLinks(Connection c, String table, String column, long owner, List<Long> areaIds)
+            throws SQLException {
+        // table and column are constants of this class, never user input
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE " + column + " = ?")) {
+            del.setLong(1, owner);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + table + " (" + column + ", area_id) VALUES (?, ?)")) {
+            for (long area : new java.util.LinkedHashSet<>(areaIds)) {
+                ins.setLong(1, owner);
+                ins.setLong(2, area);
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+    }
+
+    private static List<Long> ids(Connection c, String sql, long arg) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long key(PreparedStatement ps) throws SQLException {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private static LocalDate date(ResultSet rs, int i) throws SQLException {
+        Date d = rs.getDate(i);
+        return d == null ? null : d.toLocalDate();
+    }
+
+}
