@@ -320,3 +320,15 @@ summary() {
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 minimum() { printf '%s\n' "$@" | sort -n | head -n 1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+# The one option every benchmark script takes: sets REF_ONLY to 1 with --reference-only, else 0.
+reference_only_option() {   # $1 = the script's name, then the script's arguments
+  local script=$1
+  shift
+  REF_ONLY=0
+  case ${1:-} in
+    "") ;;
+    --reference-only) REF_ONLY=1 ;;
+    *) die "usage: bench/$script [--reference-only]" ;;
+  esac
+}

@@ -9,12 +9,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-REF_ONLY=0
-case ${1:-} in
-  "") ;;
-  --reference-only) REF_ONLY=1 ;;
-  *) die "usage: bench/memory.sh [--reference-only]" ;;
-esac
+reference_only_option memory.sh "$@"
 need_wrk
 unset KIT_NO_AOT
 bench_tmpdir WORK

@@ -15,12 +15,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-REF_ONLY=0
-case ${1:-} in
-  "") ;;
-  --reference-only) REF_ONLY=1 ;;
-  *) die "usage: bench/run-all.sh [--reference-only]" ;;
-esac
+reference_only_option run-all.sh "$@"
 only=()
 [ "$REF_ONLY" = 1 ] && only=(--reference-only)
 

@@ -12,12 +12,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-REF_ONLY=0
-case ${1:-} in
-  "") ;;
-  --reference-only) REF_ONLY=1 ;;
-  *) die "usage: bench/throughput.sh [--reference-only]" ;;
-esac
+reference_only_option throughput.sh "$@"
 need_wrk
 [ -f "$REF_JAR" ] || die "no $REF_JAR: run bench/run-all.sh, or mvn -q -f bench/reference/pom.xml package"
 [ "$REF_ONLY" = 1 ] || need_kit_jar
