@@ -110,7 +110,7 @@ public final class AccountRoutes implements HttpService {
         AccountService.AccountForm form = new AccountService.AccountForm(a.username(), f.get("displayName"),
                 f.get("role"), f.get("lang"), "", "");
         FieldErrors e = form.validate(accounts.policy(), false);
-        int version = parseInt(f.get("version"));
+        int version = (int) f.number("version");
         if (!e.isEmpty()) {
             render(res, Status.create(422), v, a.id(), version, f, a.active(), e);
             return;
@@ -177,14 +177,7 @@ public final class AccountRoutes implements HttpService {
     }
 
     private Account account(ServerRequest req) {
-        return accounts.find(parseInt(req.path().pathParameters().get("id"))).orElseThrow(Problem::notFound);
+        return accounts.find(Form.wholeNumber(req.path().pathParameters().get("id"))).orElseThrow(Problem::notFound);
     }
 
-    private static int parseInt(String s) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 }

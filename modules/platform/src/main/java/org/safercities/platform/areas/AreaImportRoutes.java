@@ -16,6 +16,7 @@ import org.safercities.platform.Problem;
 import org.safercities.platform.accounts.Role;
 import org.safercities.platform.files.CsvOut;
 import org.safercities.platform.i18n.Translator;
+import org.safercities.platform.web.Form;
 import org.safercities.platform.web.Json;
 import org.safercities.platform.web.Pages;
 import org.safercities.platform.web.Uploads;
@@ -144,8 +145,8 @@ public final class AreaImportRoutes implements HttpService {
         List<String> props = file.propertyNames();
         String code = q.getOrDefault("code", guess(props, "pcode", "code", "cve", "id"));
         String name = q.getOrDefault("name", guess(props, "name", "nom", "nombre"));
-        long fixed = AreaRoutes.parseLong(q.getOrDefault("under", areas.root().map(a -> Long.toString(a.id())).orElse("")));
-        int year = (int) AreaRoutes.parseLong(q.getOrDefault("populationYear", ""));
+        long fixed = Form.wholeNumber(q.getOrDefault("under", areas.root().map(a -> Long.toString(a.id())).orElse("")));
+        int year = (int) Form.wholeNumber(q.getOrDefault("populationYear", ""));
         return new AreaImport.Mapping(code, name, q.getOrDefault("alt", ""), q.getOrDefault("altLang", ""),
                 q.getOrDefault("parent", ""), fixed, "on".equals(q.get("update")), q.getOrDefault("population", ""), year);
     }
@@ -260,7 +261,7 @@ public final class AreaImportRoutes implements HttpService {
     private PopulationImport.Mapping populationMapping(PopulationImport.Shape s, Map<String, String> q) {
         String areaGuess = populationImport.guessAreaColumn(s);
         return new PopulationImport.Mapping(q.getOrDefault("area", areaGuess != null ? areaGuess : guess(s.headers(), "pcode", "code", "area")),
-                (int) AreaRoutes.parseLong(q.getOrDefault("year", "")), q.getOrDefault("sex", guess(s.headers(), "sex")),
+                (int) Form.wholeNumber(q.getOrDefault("year", "")), q.getOrDefault("sex", guess(s.headers(), "sex")),
                 q.getOrDefault("age", guess(s.headers(), "age")), q.getOrDefault("persons", guess(s.headers(), "pop", "persons", "count")),
                 "on".equals(q.get("skipUnknown")));
     }

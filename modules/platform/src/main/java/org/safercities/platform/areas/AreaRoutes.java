@@ -125,7 +125,7 @@ public final class AreaRoutes implements HttpService {
     private void newForm(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
-        long parent = Visit.query(req, "parent").map(AreaRoutes::parseLong)
+        long parent = Visit.query(req, "parent").map(Form::wholeNumber)
                 .orElse(areas.root().map(Area::id).orElse(-1L));
         renderForm(res, Status.OK_200, v, null, 0, new AreaService.AreaForm("", "", "", "", Long.toString(parent)),
                 new FieldErrors());
@@ -136,7 +136,7 @@ public final class AreaRoutes implements HttpService {
         v.require(Role.EDITORS);
         AreaService.AreaForm form = form(v.form());
         FieldErrors e = form.validate();
-        long parent = parseLong(form.parentId());
+        long parent = Form.wholeNumber(form.parentId());
         if (areas.byId(parent).isEmpty()) {
             e.add("parentId", "platform.areas.badParent");
         }
@@ -230,7 +230,7 @@ public final class AreaRoutes implements HttpService {
         v.require(Role.EDITORS);
         Area a = area(req);
         AreaService.AreaForm form = form(v.form());
-        int version = (int) parseLong(v.form().get("version"));
+        int version = (int) v.form().number("version");
         FieldErrors e = form.validate();
         if (!e.isEmpty()) {
             renderForm(res, Status.create(422), v, a.id(), version, form, e);
@@ -262,7 +262,7 @@ public final class AreaRoutes implements HttpService {
     private void renderForm(ServerResponse res, Status status, Visit v, Long id, int version, AreaService.AreaForm form,
             FieldErrors e) {
         List<ParentOption> parents = new ArrayList<>();
-        long chosen = parseLong(form.parentId());
+        long chosen = Form.wholeNumber(form.parentId());
         for (Area a : areas.depthFirst()) {
             if (id == null || a.id() != id) {
                 parents.add(new ParentOption(a.id(), "\u2003".repeat(a.level()) + a.name() + " (" + a.code() + ")",
@@ -280,15 +280,7 @@ public final class AreaRoutes implements HttpService {
     }
 
     private Area area(ServerRequest req) {
-        return areas.byId(parseLong(req.path().pathParameters().get("id"))).orElseThrow(Problem::notFound);
-    }
-
-    static long parseLong(String s) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return areas.byId(Form.wholeNumber(req.path().pathParameters().get("id"))).orElseThrow(Problem::notFound);
     }
 
     private static String nz(String s) {

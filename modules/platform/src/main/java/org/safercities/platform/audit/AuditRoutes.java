@@ -12,6 +12,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.safercities.platform.accounts.Role;
 import org.safercities.platform.files.CsvOut;
 import org.safercities.platform.i18n.Translator;
+import org.safercities.platform.web.Form;
 import org.safercities.platform.web.Pages;
 import org.safercities.platform.web.Visit;
 
@@ -43,7 +44,7 @@ public final class AuditRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(Role.ADMINS);
         Translator t = v.t();
-        int page = Math.max(0, Visit.query(req, "page").map(AuditRoutes::parse).orElse(0));
+        int page = (int) Math.max(0, Visit.query(req, "page").map(Form::wholeNumber).orElse(0L));
         String filter = Visit.query(req, "action").orElse("").strip();
         List<AuditEntry> entries = audit.page(page * PAGE, PAGE + 1, filter);
         List<Row> rows = entries.stream().limit(PAGE).map(e -> new Row(e.seq(), t.dateTime(e.at()), e.actor(), e.address(),
@@ -73,11 +74,4 @@ public final class AuditRoutes implements HttpService {
         }
     }
 
-    private static int parse(String s) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
 }

@@ -169,7 +169,7 @@ public final class SetupRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(Role.COORDINATION);
         CityService.ProfileForm form = CityService.ProfileForm.from(v.form(), messages.languages());
-        int version = parseInt(v.form().get("version"));
+        int version = (int) v.form().number("version");
         FieldErrors e = city.update(form, version, v.actor(), v.address());
         if (!e.isEmpty()) {
             pages.render(res, Status.create(422), v, "/city", "platform/city", "platform.city.title",
@@ -216,11 +216,4 @@ public final class SetupRoutes implements HttpService {
                 f.get("levels"));
     }
 
-    private static int parseInt(String s) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 }

@@ -20,6 +20,20 @@ public record Form(Map<String, List<String>> fields) {
         return v == null || v.isEmpty() || v.get(0) == null ? "" : v.get(0);
     }
 
+    /** A field's whole number, or -1 when it is empty or not a number (ids, versions, years, counts). */
+    public long number(String name) {
+        return wholeNumber(get(name));
+    }
+
+    /** Any text's whole number, or -1 when it is not one. */
+    public static long wholeNumber(String text) {
+        try {
+            return Long.parseLong(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     public List<String> all(String name) {
         return fields.getOrDefault(name, List.of());
     }
