@@ -20,6 +20,7 @@ import org.safercities.platform.areas.AreaService;
 import org.safercities.platform.files.CsvOut;
 import org.safercities.platform.i18n.Translator;
 import org.safercities.platform.web.FieldErrors;
+import org.safercities.platform.web.Json;
 import org.safercities.platform.web.Pages;
 import org.safercities.platform.web.Visit;
 
@@ -66,6 +67,8 @@ final class PartnershipRoutes implements HttpService {
                 .post("/partnerships/relationships/{rid}/delete", this::deleteRelationship)
                 .post(ACTORS + "/{id}/commitments", this::addCommitment)
                 .post("/partnerships/commitments/{cid}/delete", this::deleteCommitment)
+                .get("/partnerships/network", this::network)
+                .get("/partnerships/network.json", this::networkData)
                 .get("/partnerships/grid", this::grid)
                 .get("/partnerships/gaps", this::gaps);
     }
@@ -260,6 +263,95 @@ final class PartnershipRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(Role.ALL);
         pages.render(res, v, "/partnerships/grid", "partnerships/grid", "partnerships.grid.title", view.grid(service.actors()));
+    }
+
+    public record Choice(String value, String label, boolean selected) {
+    }
+
+    public record NetworkPage(List<Choice> types, List<Choice> areas, String summary, String dataUrl) {
+    }
+
+    private void network(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.ALL);
+        Translator t = v.t();
+        String type = Visit.query(req, "type").filter(Codes.TYPES::contains).orElse("");
+        long area = Visit.query(req, "area").map(org.safercities.platform.web.Form::wholeNumber).orElse(-1L);
+        Network n = network(type, area);
+        List<Choice> types = new ArrayList<>();
+        types.add(new Choice("", t.t("partnerships.network.allTypes"), type.isEmpty()));
+        Codes.TYPES.forEach(c -> types.add(new Choice(c, t.t("partnerships.type." + c), c.equals(type))));
+        List<Choice> areaChoices = new ArrayList<>();
+        areaChoices.add(new Choice("", t.t("partnerships.network.allAreas"), area < 0));
+        areas.depthFirst().forEach(a -> areaChoices.add(new Choice(Long.toString(a.id()),
+                "\u2003".repeat(a.level()) + a.name(), a.id() == area)));
+        String query = (type.isEmpty() ? "" : "type=" + type) + (area < 0 ? "" : (type.isEmpty() ? "" : "&") + "area=" + area);
+        pages.render(res, v, "/partnerships/network", "partnerships/network", "partnerships.network.title",
+                new NetworkPage(types, areaChoices, t.t("partnerships.network.summary", t.number(n.actors().size()),
+                        t.number(n.links().size())), "/partnerships/network.json" + (query.isEmpty() ? "" : "?" + query)));
+    }
+
+    /** The actors of one type and/or covering one area (or an area above or below it), and the links between them. */
+    record Network(List<Actor> actors, List<Relationship> links) {
+    }
+
+    private Network network(String type, long area) {
+        java.util.Set<Long> related = new java.util.HashSet<>();
+        if (area >= 0) {
+            for (Long a = area; a != null; a = areas.byId(a).map(org.safercities.platform.areas.Area::parentId).orElse(null)) {
+                related.add(a);
+            }
+            java.util.Deque<Long> todo = new java.util.ArrayDeque<>(List.of(area));
+            while (!todo.isEmpty()) {
+                for (Area child : areas.children(todo.pop())) {
+                    related.add(child.id());
+                    todo.push(child.id());
+                }
+            }
+        }
+        List<Actor> shown = service.actors().stream()
+                .filter(a -> type.isEmpty() || a.type().equals(type))
+                .filter(a -> area < 0 || a.areaIds().stream().anyMatch(related::contains))
+                .toList();
+        java.util.Set<Long> ids = shown.stream().map(Actor::id).collect(Collectors.toSet());
+        List<Relationship> links = service.relationships().stream()
+                .filter(r -> ids.contains(r.fromId()) && ids.contains(r.toId())).toList();
+        return new Network(shown, links);
+    }
+
+    /** The picture's data: categories (actor types), nodes sized by influence, links labelled by type. */
+    private void networkData(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.ALL);
+        Translator t = v.t();
+        String type = Visit.query(req, "type").filter(Codes.TYPES::contains).orElse("");
+        long area = Visit.query(req, "area").map(org.safercities.platform.web.Form::wholeNumber).orElse(-1L);
+        Network n = network(type, area);
+        List<String> categories = new ArrayList<>(Codes.TYPES);
+        StringBuilder json = new StringBuilder(16 * 1024).append("{\"categories\":[");
+        for (int i = 0; i < categories.size(); i++) {
+            json.append(i == 0 ? "" : ",").append("{\"name\":").append(Json.string(t.t("partnerships.type." + categories.get(i))))
+                    .append('}');
+        }
+        json.append("],\"nodes\":[");
+        for (int i = 0; i < n.actors().size(); i++) {
+            Actor a = n.actors().get(i);
+            json.append(i == 0 ? "" : ",").append("{\"id\":\"").append(a.id()).append("\",\"name\":").append(Json.string(a.name()))
+                    .append(",\"typeName\":").append(Json.string(t.t("partnerships.type." + a.type())))
+                    .append(",\"category\":").append(categories.indexOf(a.type()))
+                    .append(",\"value\":").append(a.influence())
+                    .append(",\"symbolSize\":").append(8 + 6 * a.influence()).append('}');
+        }
+        json.append("],\"links\":[");
+        for (int i = 0; i < n.links().size(); i++) {
+            Relationship r = n.links().get(i);
+            json.append(i == 0 ? "" : ",").append("{\"source\":\"").append(r.fromId()).append("\",\"target\":\"")
+                    .append(r.toId()).append("\",\"label\":").append(Json.string(t.t("partnerships.relType." + r.type())))
+                    .append(",\"value\":").append(r.strength()).append('}');
+        }
+        json.append("]}");
+        res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8");
+        res.send(json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void gaps(ServerRequest req, ServerResponse res) {

@@ -50,8 +50,14 @@ public final class PartnershipsModule implements KitModule {
     @Override
     public List<MenuEntry> menu() {
         return List.of(new MenuEntry("partnerships.menu.actors", PartnershipRoutes.ACTORS, 4, Role.ALL),
+                new MenuEntry("partnerships.menu.network", "/partnerships/network", 4, Role.ALL),
                 new MenuEntry("partnerships.menu.grid", "/partnerships/grid", 4, Role.ALL),
                 new MenuEntry("partnerships.menu.gaps", "/partnerships/gaps", 4, Role.ALL));
+    }
+
+    @Override
+    public java.util.Map<String, String> assets() {
+        return java.util.Map.of("partnerships-network.js", "assets/partnerships/network.js");
     }
 
     @Override

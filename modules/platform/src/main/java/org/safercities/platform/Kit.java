@@ -157,6 +157,7 @@ public final class Kit implements AutoCloseable {
             assets.put("kit.js", "assets/kit.js");
             assets.put("icon.svg", "assets/icon.svg");
             assets.putAll(extraAssets);
+            modules.forEach(m -> assets.putAll(m.assets()));
             HttpRouting.Builder routing = HttpRouting.builder();
             CompletableFuture<Void> booting = opening;
             routing.addFilter(new WebGate(sessions, messages, store, accounts::find, city::banner, () -> await(booting)));

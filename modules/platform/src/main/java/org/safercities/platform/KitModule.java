@@ -1,6 +1,7 @@
 package org.safercities.platform;
 
 import java.util.List;
+import java.util.Map;
 
 import io.helidon.webserver.http.HttpRouting;
 
@@ -30,6 +31,14 @@ public interface KitModule {
 
     /** Entries of the main navigation, shown to the roles they name. */
     List<MenuEntry> menu();
+
+    /**
+     * Browser files the module ships (its pictures' scripts): name under /assets → classpath resource. Served
+     * from memory with the platform's own; the chart library is already there as {@code echarts.min.js}.
+     */
+    default Map<String, String> assets() {
+        return Map.of();
+    }
 
     /** Called once the store is open and migrated: warm caches here, not at construction. */
     default void storeReady() {
