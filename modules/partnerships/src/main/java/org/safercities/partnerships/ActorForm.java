@@ -56,7 +56,7 @@ public record ActorForm(String name, String type, String level, String sectors, 
             }
         }
         for (String a : areas == null ? List.<String>of() : areas) {
-            if (id(a) < 0) {
+            if (Form.wholeNumber(a) < 0) {
                 e.add("areas", "partnerships.actor.badArea");
             }
         }
@@ -65,24 +65,12 @@ public record ActorForm(String name, String type, String level, String sectors, 
 
     /** 1-5, or 0 when not a score. */
     static int score(String s) {
-        try {
-            int n = Integer.parseInt(s == null ? "" : s.strip());
-            return n >= 1 && n <= 5 ? n : 0;
-        } catch (NumberFormatException ex) {
-            return 0;
-        }
-    }
-
-    static long id(String s) {
-        try {
-            return Long.parseLong(s == null ? "" : s.strip());
-        } catch (NumberFormatException ex) {
-            return -1;
-        }
+        long n = Form.wholeNumber(s);
+        return n >= 1 && n <= 5 ? (int) n : 0;
     }
 
     List<Long> areaIds() {
-        return areas == null ? List.of() : areas.stream().map(ActorForm::id).filter(x -> x >= 0).distinct().toList();
+        return areas == null ? List.of() : areas.stream().map(Form::wholeNumber).filter(x -> x >= 0).distinct().toList();
     }
 
     List<String> groupCodes() {

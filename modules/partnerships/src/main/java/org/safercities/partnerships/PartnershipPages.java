@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.safercities.platform.web.Form;
 import org.safercities.platform.areas.Area;
 import org.safercities.platform.areas.AreaService;
 import org.safercities.platform.i18n.Translator;
@@ -147,10 +148,10 @@ final class PartnershipPages {
         List<String> out = new ArrayList<>();
         for (Gap g : service.gaps(today)) {
             Object[] args = switch (g.rule()) {
-                case "area" -> new Object[] {names.getOrDefault(ActorForm.id(g.subject()), g.subject())};
+                case "area" -> new Object[] {names.getOrDefault(Form.wholeNumber(g.subject()), g.subject())};
                 case "group" -> new Object[] {t.t("partnerships.group." + g.subject())};
                 case "commitment" -> {
-                    Commitment m = commitments.get(ActorForm.id(g.subject()));
+                    Commitment m = commitments.get(Form.wholeNumber(g.subject()));
                     yield m == null ? new Object[] {"", "", ""} // removed meanwhile
                             : new Object[] {actors.getOrDefault(m.actorId(), ""), m.description(), t.date(m.endDate())};
                 }

@@ -13,6 +13,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.safercities.platform.web.Form;
 import org.safercities.platform.Problem;
 import org.safercities.platform.accounts.Role;
 import org.safercities.platform.areas.Area;
@@ -77,7 +78,7 @@ final class PartnershipRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(Role.ALL);
         String type = Visit.query(req, "type").filter(Codes.TYPES::contains).orElse("");
-        long area = Visit.query(req, "area").map(ActorForm::id).orElse(-1L);
+        long area = Visit.query(req, "area").map(Form::wholeNumber).orElse(-1L);
         pages.render(res, v, ACTORS, "partnerships/actors", "partnerships.actors.title",
                 view.list(v.t(), type, area, v.is(Role.EDITORS)));
     }
@@ -155,7 +156,7 @@ final class PartnershipRoutes implements HttpService {
         v.require(Role.EDITORS);
         Actor a = actor(req);
         ActorForm form = ActorForm.of(v.form());
-        int version = (int) ActorForm.id(v.form().get("version"));
+        int version = (int) Form.wholeNumber(v.form().get("version"));
         FieldErrors e = service.validate(form);
         if (!e.isEmpty()) {
             renderForm(res, Status.create(422), v, a.id(), version, form, e);
@@ -229,9 +230,9 @@ final class PartnershipRoutes implements HttpService {
     private void deleteRelationship(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
-        long id = ActorForm.id(req.path().pathParameters().get("rid"));
+        long id = Form.wholeNumber(req.path().pathParameters().get("rid"));
         Relationship r = service.deleteRelationship(id, v.actor(), v.address());
-        long back = ActorForm.id(v.form().get("back"));
+        long back = Form.wholeNumber(v.form().get("back"));
         v.flash("partnerships.rel.deleted");
         Visit.redirect(res, ACTORS + "/" + (back == r.toId() ? r.toId() : r.fromId()) + "#relationships");
     }
@@ -254,7 +255,7 @@ final class PartnershipRoutes implements HttpService {
     private void deleteCommitment(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
-        Commitment m = service.deleteCommitment(ActorForm.id(req.path().pathParameters().get("cid")), v.actor(), v.address());
+        Commitment m = service.deleteCommitment(Form.wholeNumber(req.path().pathParameters().get("cid")), v.actor(), v.address());
         v.flash("partnerships.commitment.deleted");
         Visit.redirect(res, ACTORS + "/" + m.actorId() + "#commitments");
     }
@@ -366,7 +367,7 @@ final class PartnershipRoutes implements HttpService {
     }
 
     private Actor actor(ServerRequest req) {
-        return service.actor(ActorForm.id(req.path().pathParameters().get("id"))).orElseThrow(Problem::notFound);
+        return service.actor(Form.wholeNumber(req.path().pathParameters().get("id"))).orElseThrow(Problem::notFound);
     }
 
     static String nz(String s) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.safercities.platform.web.Form;
 import org.safercities.platform.Problem;
 import org.safercities.platform.areas.Area;
 import org.safercities.platform.areas.AreaService;
@@ -149,7 +150,7 @@ public final class PartnershipService {
 
     private FieldErrors check(Connection c, long fromId, RelationshipForm form) throws SQLException {
         FieldErrors e = form.validate();
-        long to = ActorForm.id(form.toId());
+        long to = Form.wholeNumber(form.toId());
         if (to == fromId) {
             e.add("toId", "partnerships.rel.self");
         } else if (sql.actor(c, to).isEmpty()) {
@@ -184,7 +185,7 @@ public final class PartnershipService {
             if (!e.isEmpty()) {
                 throw invalid(e);
             }
-            long to = ActorForm.id(form.toId());
+            long to = Form.wholeNumber(form.toId());
             long id = sql.insertRelationship(c, fromId, to, form.type(), RelationshipForm.date(form.from()),
                     RelationshipForm.date(form.until()), ActorForm.score(form.strength()));
             audit.append(c, event(actor, address, "partnerships.relationship.create", "relationship", id,

@@ -20,7 +20,7 @@ public record RelationshipForm(String toId, String type, String from, String unt
     /** The checks that need no store; the service adds self, missing actor and member-of cycle. */
     public FieldErrors validate() {
         FieldErrors e = new FieldErrors();
-        if (ActorForm.id(toId) < 0) {
+        if (Form.wholeNumber(toId) < 0) {
             e.add("toId", "partnerships.rel.badActor");
         }
         if (!Codes.RELATIONS.contains(type)) {

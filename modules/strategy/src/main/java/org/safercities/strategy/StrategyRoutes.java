@@ -189,7 +189,7 @@ public final class StrategyRoutes implements HttpService {
         StrategyVersion s = version(req);
         readOnlyUnlessDraft(s);
         StrategyService.VersionForm form = versionForm(v.form());
-        int version = (int) StrategyService.parseLong(v.form().get("version"));
+        int version = (int) Form.wholeNumber(v.form().get("version"));
         try {
             StrategyService.Saved saved = strategy.updateVersion(s.id(), version, form, v.actor(), v.address());
             if (!saved.ok()) {
@@ -222,7 +222,7 @@ public final class StrategyRoutes implements HttpService {
         StrategyVersion s = version(req);
         readOnlyUnlessDraft(s);
         StrategyService.AdoptForm form = new StrategyService.AdoptForm(v.form().get("adoptedOn"), v.form().get("decisionRef"));
-        StrategyService.Saved saved = strategy.adopt(s.id(), (int) StrategyService.parseLong(v.form().get("version")), form,
+        StrategyService.Saved saved = strategy.adopt(s.id(), (int) Form.wholeNumber(v.form().get("version")), form,
                 v.actor(), v.address());
         if (!saved.ok()) {
             renderVersion(res, Status.create(422), v, s, Map.of(), new FieldErrors(), Map.of(), new FieldErrors(),
@@ -245,8 +245,8 @@ public final class StrategyRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(READ);
         List<StrategyVersion> all = strategy.versions();
-        long from = StrategyService.parseLong(Visit.query(req, "from").orElse(""));
-        long to = StrategyService.parseLong(Visit.query(req, "to").orElse(""));
+        long from = Form.wholeNumber(Visit.query(req, "from").orElse(""));
+        long to = Form.wholeNumber(Visit.query(req, "to").orElse(""));
         HistoryPage page;
         if (from > 0 && to > 0) {
             StrategyService.Diff d = strategy.diff(from, to);
@@ -377,7 +377,7 @@ public final class StrategyRoutes implements HttpService {
         StrategyVersion s = strategy.version(a.versionId());
         readOnlyUnlessDraft(s);
         StrategyService.ActionForm form = actionForm(v.form());
-        int version = (int) StrategyService.parseLong(v.form().get("version"));
+        int version = (int) Form.wholeNumber(v.form().get("version"));
         FieldErrors errors;
         Status status = Status.create(422);
         try {
@@ -681,6 +681,6 @@ public final class StrategyRoutes implements HttpService {
     }
 
     private static long id(ServerRequest req) {
-        return StrategyService.parseLong(req.path().pathParameters().get("id"));
+        return Form.wholeNumber(req.path().pathParameters().get("id"));
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.safercities.platform.web.Form;
 import org.safercities.platform.Problem;
 import org.safercities.platform.areas.Area;
 import org.safercities.platform.areas.AreaService;
@@ -205,7 +206,7 @@ public final class StrategyService {
         }
         List<Long> ids = new ArrayList<>();
         for (String s : form.areaIds()) {
-            long id = parseLong(s);
+            long id = Form.wholeNumber(s);
             if (areas.byId(id).isEmpty()) {
                 e.add("areas", "strategy.error.unknownArea");
             } else {
@@ -325,7 +326,7 @@ public final class StrategyService {
     public Saved addPriority(long versionId, PriorityForm form, String actor, String address) {
         StrategyVersion v = version(versionId);
         FieldErrors e = new FieldErrors();
-        Long areaId = form.areaId().isBlank() ? null : parseLong(form.areaId());
+        Long areaId = form.areaId().isBlank() ? null : Form.wholeNumber(form.areaId());
         if (areaId != null && !within(areaId, v.areaIds())) {
             e.add("areaId", "strategy.error.areaOutside");
         }
@@ -338,7 +339,7 @@ public final class StrategyService {
         }
         required(form.title(), "title", e);
         required(form.justification(), "justification", e);
-        int rank = (int) parseLong(form.rank());
+        int rank = (int) Form.wholeNumber(form.rank());
         if (rank < 1 || rank > 999) {
             e.add("rank", "strategy.error.rank");
         }
@@ -366,7 +367,7 @@ public final class StrategyService {
 
     public Saved addObjective(long versionId, ObjectiveForm form, String actor, String address) {
         FieldErrors e = new FieldErrors();
-        Long priorityId = form.priorityId().isBlank() ? null : parseLong(form.priorityId());
+        Long priorityId = form.priorityId().isBlank() ? null : Form.wholeNumber(form.priorityId());
         if (priorityId != null && priorities(versionId).stream().noneMatch(p -> p.id() == priorityId)) {
             e.add("priorityId", "strategy.error.badChoice");
         }
@@ -436,7 +437,7 @@ public final class StrategyService {
 
     Action checkAction(StrategyVersion v, ActionForm f, FieldErrors e) {
         required(f.title(), "title", e);
-        Long objectiveId = f.objectiveId().isBlank() ? null : parseLong(f.objectiveId());
+        Long objectiveId = f.objectiveId().isBlank() ? null : Form.wholeNumber(f.objectiveId());
         if (objectiveId != null && objectives(v.id()).stream().noneMatch(o -> o.id() == objectiveId)) {
             e.add("objectiveId", "strategy.error.badChoice");
         }
@@ -449,7 +450,7 @@ public final class StrategyService {
         }
         List<Long> areaIds = new ArrayList<>();
         for (String s : new LinkedHashSet<>(f.areaIds())) {
-            long id = parseLong(s);
+            long id = Form.wholeNumber(s);
             if (!within(id, v.areaIds())) {
                 e.add("areas", "strategy.error.areaOutside");
             } else {
@@ -584,15 +585,8 @@ public final class StrategyService {
     }
 
     private static Integer year(String s) {
-        long y = parseLong(s);
+        long y = Form.wholeNumber(s);
         return y >= 1900 && y <= 2200 ? (int) y : null;
     }
 
-    static long parseLong(String s) {
-        try {
-            return Long.parseLong(s == null ? "" : s.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 }
