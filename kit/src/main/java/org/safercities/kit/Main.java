@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
+import org.safercities.diagnosis.DiagnosisModule;
 import org.safercities.partnerships.PartnershipsModule;
 import org.safercities.platform.Kit;
 import org.safercities.platform.KitConfig;
@@ -32,6 +33,7 @@ public final class Main {
 
     /** The feature modules of this kit; each stands alone on the platform. Later issues add theirs here. */
     static final List<Kit.ModuleSpec> MODULES = List.of(
+            new Kit.ModuleSpec("diagnosis", DiagnosisModule::new),
             new Kit.ModuleSpec("partnerships", PartnershipsModule::new),
             new Kit.ModuleSpec("strategy", StrategyModule::new));
 

@@ -25,6 +25,7 @@ import org.safercities.platform.areas.AreaRoutes;
 import org.safercities.platform.areas.AreaService;
 import org.safercities.platform.areas.PopulationImport;
 import org.safercities.platform.audit.AuditLog;
+import org.safercities.platform.links.ModuleLinks;
 import org.safercities.platform.audit.AuditRoutes;
 import org.safercities.platform.backup.BackupRoutes;
 import org.safercities.platform.backup.Backups;
@@ -107,7 +108,8 @@ public final class Kit implements AutoCloseable {
             Pages pages = new Pages(shell);
             Backups backups = new Backups(store, folder, audit, clock, version);
 
-            PlatformServices services = new PlatformServices(config, store, audit, areas, city, pages, uploads);
+            PlatformServices services = new PlatformServices(config, store, audit, areas, city, pages, uploads,
+                    new ModuleLinks());
             List<KitModule> modules = new ArrayList<>();
             for (ModuleSpec s : enabled) {
                 modules.add(s.factory().apply(services));
