@@ -1,0 +1,206 @@
+package org.safercities.diagnosis.incidents;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.safercities.diagnosis.sheets.Sheet;
+import org.safercities.diagnosis.sheets.SheetProblem;
+import org.safercities.diagnosis.sheets.Sheets;
+
+/**
+ * One file on its way into a source: first checked (every row read and mapped, nothing written), then, if the
+ * user chooses, loaded. Runs on the import thread; the pages read its state, which is why the fields the pages
+ * read are volatile. A reload of the page finds the job again by its id.
+ */
+public final class ImportJob {
+
+    public enum Phase { CHECKING, CHECKED, LOADING, DONE, FAILED, CANCELLED }
+
+    /** A local value the source has not mapped yet, how often it occurs and the first guess of its code. */
+    public record NewValue(String field, String local, String guess, long rows) {
+    }
+
+    static final int ERRORS_SHOWN = 50;
+
+    final String id;
+    final Path file;
+    final String fileName;
+    final long sourceId;
+    final Mapping mapping;
+    final String startedBy;
+    final Path errorFile;
+
+    volatile Phase phase = Phase.CHECKING;
+    volatile double progress;
+    volatile boolean cancelRequested;
+    volatile String problemKey;
+    volatile List<Object> problemArgs = List.of();
+    volatile long rowsRead;
+    volatile long rowsGood;
+    volatile long rowsRejected;
+    volatile long rowsDuplicate;
+    volatile long areaUnknown;
+    volatile Long importId;
+    final List<RowError> firstErrors = Collections.synchronizedList(new ArrayList<>());
+    final Map<String, NewValue> newValues = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, AtomicLong> valueRows = new java.util.HashMap<>();
+
+    ImportJob(String id, Path file, String fileName, long sourceId, Mapping mapping, String startedBy) {
+        this.id = id;
+        this.file = file;
+        this.fileName = fileName;
+        this.sourceId = sourceId;
+        this.mapping = mapping;
+        this.startedBy = startedBy;
+        this.errorFile = file.resolveSibling(id + ".errors.csv");
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    public int percent() {
+        return (int) Math.round(progress * 100);
+    }
+
+    public boolean running() {
+        return phase == Phase.CHECKING || phase == Phase.LOADING;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public long sourceId() {
+        return sourceId;
+    }
+
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    public long rowsGood() {
+        return rowsGood;
+    }
+
+    public long rowsRejected() {
+        return rowsRejected;
+    }
+
+    public long rowsDuplicate() {
+        return rowsDuplicate;
+    }
+
+    public long rowsNew() {
+        return rowsGood - rowsDuplicate;
+    }
+
+    public long areaUnknown() {
+        return areaUnknown;
+    }
+
+    public Long importId() {
+        return importId;
+    }
+
+    public String problemKey() {
+        return problemKey;
+    }
+
+    public List<Object> problemArgs() {
+        return problemArgs;
+    }
+
+    public List<RowError> firstErrors() {
+        synchronized (firstErrors) {
+            return List.copyOf(firstErrors);
+        }
+    }
+
+    public List<NewValue> newValues() {
+        synchronized (newValues) {
+            List<NewValue> out = new ArrayList<>();
+            for (NewValue v : newValues.values()) {
+                AtomicLong n = valueRows.get(v.field() + '\u001f' + v.local());
+                out.add(new NewValue(v.field(), v.local(), v.guess(), n == null ? 0 : n.get()));
+            }
+            return out;
+        }
+    }
+
+    void cancel() {
+        cancelRequested = true;
+    }
+
+    /** The first time a value appears, and then every row it appears in, for the value table's counts. */
+    void sawValue(String[] fieldLocalGuess) {
+        synchronized (newValues) {
+            String key = fieldLocalGuess[0] + '\u001f' + fieldLocalGuess[1];
+            newValues.putIfAbsent(key, new NewValue(fieldLocalGuess[0], fieldLocalGuess[1], fieldLocalGuess[2], 0));
+            valueRows.computeIfAbsent(key, k -> new AtomicLong());
+        }
+    }
+
+    /** Counts the rows of every new value (the reader reports a value only once, the table wants how often). */
+    void countValues(RowReader.Result r, String[] cells, List<String> header) {
+        if (newValues.isEmpty() || r.incident() == null) {
+            return;
+        }
+        count("category", mapping.category(), cells, header);
+        count("sex", mapping.sex(), cells, header);
+        count("place", mapping.place(), cells, header);
+        count("area", mapping.area(), cells, header);
+    }
+
+    private void count(String field, String column, String[] cells, List<String> header) {
+        if (column.isEmpty()) {
+            return;
+        }
+        int i = header.indexOf(column);
+        if (i < 0 || i >= cells.length) {
+            return;
+        }
+        AtomicLong n = valueRows.get(field + '\u001f' + cells[i].strip());
+        if (n != null) {
+            n.incrementAndGet();
+        }
+    }
+
+    /** Opens the job's file; a file that is no table fails the job with the reader's reason. */
+    Sheet open() {
+        return Sheets.open(file);
+    }
+
+    void fail(String key, List<Object> args) {
+        problemKey = key;
+        problemArgs = args;
+        phase = Phase.FAILED;
+    }
+
+    void fail(SheetProblem p) {
+        fail(p.key(), p.args());
+    }
+
+    /** Every rejected row goes to the error file (read back in the user's language when downloaded). */
+    static BufferedWriter errorWriter(Path file) {
+        try {
+            return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

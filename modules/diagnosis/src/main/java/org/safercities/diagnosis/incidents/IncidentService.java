@@ -1,0 +1,493 @@
+package org.safercities.diagnosis.incidents;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.safercities.diagnosis.geo.AreaLocator;
+import org.safercities.diagnosis.sheets.AreaNames;
+import org.safercities.diagnosis.sheets.Sheet;
+import org.safercities.diagnosis.sheets.SheetProblem;
+import org.safercities.platform.Problem;
+import org.safercities.platform.areas.Area;
+import org.safercities.platform.areas.AreaService;
+import org.safercities.platform.audit.AuditLog;
+import org.safercities.platform.store.Store;
+
+/**
+ * Incident records: sources with their saved mappings, imports (checked, then loaded in the background, undone
+ * as a whole), single incidents typed in or corrected, and the pre-computed counts kept in step with all of it.
+ * The module's public API for the analysis is {@link #counts()}.
+ */
+public final class IncidentService {
+
+    private static final Logger LOG = Logger.getLogger(IncidentService.class.getName());
+    private static final String MANUAL_SOURCE = "—";
+
+    private final Store store;
+    private final AuditLog audit;
+    private final AreaService areas;
+    private final Clock clock;
+    private final IncidentStore sql = new IncidentStore();
+    private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
+    // one import at a time: an old office PC has two cores, and the web pages must stay quick meanwhile
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "incident-import");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        return t;
+    });
+    private final List<Runnable> countListeners = new ArrayList<>();
+    private volatile CountCube cube = CountCube.EMPTY;
+
+    public IncidentService(Store store, AuditLog audit, AreaService areas, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.areas = areas;
+        this.clock = clock;
+    }
+
+    /** The counts per area × ICCS × sex × age band × month, as of the last change. */
+    public CountCube counts() {
+        return cube;
+    }
+
+    /** Told after every change of the counts (the analysis drops its cached tables). */
+    public void onCountsChanged(Runnable listener) {
+        countListeners.add(listener);
+    }
+
+    /** At start: imports a power cut interrupted are removed whole, then the counts are read into memory. */
+    public void storeReady() {
+        store.tx(c -> {
+            for (long id : sql.interruptedImports(c)) {
+                int removed = sql.deleteIncidentsOfImport(c, id);
+                sql.finishImport(c, id, "failed", 0, 0, 0, 0, 0, clock.instant(), "interrupted");
+                LOG.warning(() -> "Import " + id + " was interrupted; its " + removed + " rows were removed");
+            }
+            return null;
+        });
+        reloadCounts();
+    }
+
+    void reloadCounts() {
+        CountCube.Builder b = new CountCube.Builder();
+        store.read(c -> {
+            sql.forEachCount(c, b::add);
+            return null;
+        });
+        cube = b.build();
+        countListeners.forEach(Runnable::run);
+    }
+
+    // ---- sources
+
+    public List<Source> sources() {
+        return store.read(sql::sources);
+    }
+
+    public Optional<Source> source(long id) {
+        return store.read(c -> sql.source(c, id));
+    }
+
+    public long createSource(String name, String kind, String actor, String address) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > 200) {
+            throw new Problem(422, "diagnosis.source.nameRequired");
+        }
+        if (!Codes.SOURCE_KINDS.contains(kind)) {
+            throw new Problem(422, "diagnosis.source.kindRequired");
+        }
+        return store.tx(c -> {
+            if (sql.sourceByName(c, n).isPresent()) {
+                throw new Problem(409, "diagnosis.source.exists", n);
+            }
+            long id = sql.insertSource(c, n, kind, null, clock.instant());
+            audit(c, actor, address, "diagnosis.source.create", "diagnosis_source", id, n);
+            return id;
+        });
+    }
+
+    public Map<String, Map<String, String>> valueMaps(long sourceId) {
+        return store.read(c -> sql.valueMaps(c, sourceId)).all();
+    }
+
+    // ---- imports
+
+    /** Starts checking a file against a source's mapping; the mapping is saved with the source for next time. */
+    public ImportJob check(String jobId, Path file, String fileName, long sourceId, Mapping mapping, String actor) {
+        store.tx(c -> {
+            sql.source(c, sourceId).orElseThrow(Problem::notFound);
+            sql.saveMapping(c, sourceId, mapping);
+            return null;
+        });
+        ImportJob job = new ImportJob(jobId, file, fileName, sourceId, mapping, actor);
+        jobs.put(jobId, job);
+        worker.submit(() -> runCheck(job));
+        return job;
+    }
+
+    public Optional<ImportJob> job(String id) {
+        return Optional.ofNullable(id == null ? null : jobs.get(id));
+    }
+
+    public void cancel(ImportJob job) {
+        job.cancel();
+    }
+
+    /** Import nothing: the job and its file are forgotten. */
+    public void discard(ImportJob job) {
+        if (job.running()) {
+            throw new Problem(409, "diagnosis.import.stillRunning");
+        }
+        jobs.remove(job.id);
+        deleteQuietly(job.errorFile);
+    }
+
+    /** The user's corrections of the value mapping, saved with the source before the rows are loaded. */
+    public void saveValues(long sourceId, List<String[]> fieldLocalCode, String actor, String address) {
+        store.tx(c -> {
+            for (String[] v : fieldLocalCode) {
+                sql.putValue(c, sourceId, v[0], v[1], v[2]);
+            }
+            audit(c, actor, address, "diagnosis.source.values", "diagnosis_source", sourceId,
+                    fieldLocalCode.size() + " values");
+            return null;
+        });
+    }
+
+    /** Loads the good rows of a checked file (the rows with errors stay out). */
+    public void load(ImportJob job, String address) {
+        if (job.phase() != ImportJob.Phase.CHECKED) {
+            throw new Problem(409, "diagnosis.import.notChecked");
+        }
+        job.phase = ImportJob.Phase.LOADING;
+        job.progress = 0;
+        worker.submit(() -> runLoad(job, address));
+    }
+
+    public List<ImportRecord> imports() {
+        return store.read(c -> sql.imports(c, 100));
+    }
+
+    /** Removes every incident of an import, and its counts, in one transaction. */
+    public void undo(long importId, String actor, String address) {
+        store.tx(c -> {
+            ImportRecord r = sql.importRecord(c, importId).orElseThrow(Problem::notFound);
+            if (!r.undoable()) {
+                throw new Problem(409, "diagnosis.import.notUndoable");
+            }
+            sql.addCountsOfImport(c, importId, -1);
+            int removed = sql.deleteIncidentsOfImport(c, importId);
+            sql.setImportStatus(c, importId, "undone", clock.instant());
+            audit(c, actor, address, "diagnosis.import.undo", "diagnosis_import", importId,
+                    r.fileName() + ": " + removed + " rows");
+            return null;
+        });
+        reloadCounts();
+    }
+
+    private void runCheck(ImportJob job) {
+        try (Sheet sheet = job.open(); BufferedWriter errors = ImportJob.errorWriter(job.errorFile)) {
+            List<String> header = sheet.header();
+            List<String> missing = RowReader.missingColumns(job.mapping, header);
+            if (!missing.isEmpty() || job.mapping.date().isEmpty()) {
+                job.fail("diagnosis.import.missingColumns", List.of(String.join(", ", missing)));
+                return;
+            }
+            ValueMaps values = store.read(c -> sql.valueMaps(c, job.sourceId));
+            Fingerprints.Known known = store.read(c -> sql.fingerprints(c, job.sourceId));
+            RowReader reader = reader(job.mapping, header, values, job::sawValue);
+            String[] cells;
+            while ((cells = sheet.next()) != null) {
+                if (job.cancelRequested) {
+                    job.phase = ImportJob.Phase.CANCELLED;
+                    return;
+                }
+                job.rowsRead++;
+                RowReader.Result r = reader.read(cells, sheet.rowNumber());
+                if (r.incident() == null) {
+                    job.rowsRejected++;
+                    for (RowError e : r.errors()) {
+                        writeError(errors, e);
+                        if (job.firstErrors.size() < ImportJob.ERRORS_SHOWN) {
+                            job.firstErrors.add(e);
+                        }
+                    }
+                } else {
+                    job.rowsGood++;
+                    if (known.contains(r.incident().fingerprint())) {
+                        job.rowsDuplicate++;
+                    }
+                    if (r.incident().areaId() == null) {
+                        job.areaUnknown++;
+                    }
+                    job.countValues(r, cells, header);
+                }
+                if ((job.rowsRead & 1023) == 0) {
+                    job.progress = sheet.progress();
+                }
+            }
+            job.progress = 1;
+            job.phase = ImportJob.Phase.CHECKED;
+        } catch (SheetProblem p) {
+            job.fail(p);
+        } catch (RuntimeException | IOException e) {
+            LOG.log(Level.WARNING, "Checking " + job.fileName + " failed", e);
+            job.fail("diagnosis.import.failed", List.of());
+        }
+    }
+
+    private void runLoad(ImportJob job, String address) {
+        Path loadFile = job.file.resolveSibling(job.id + ".load.csv");
+        long importId = store.tx(c -> sql.insertImport(c, job.sourceId, job.fileName, job.startedBy, clock.instant()));
+        job.importId = importId;
+        long read = 0;
+        long added = 0;
+        long duplicate = 0;
+        long rejected = 0;
+        long unknownArea = 0;
+        try {
+            try (Sheet sheet = job.open(); LoadFile out = new LoadFile(loadFile, job.sourceId, importId)) {
+                List<String> header = sheet.header();
+                ValueMaps values = store.read(c -> sql.valueMaps(c, job.sourceId));
+                Fingerprints.Known known = store.read(c -> sql.fingerprints(c, job.sourceId));
+                RowReader reader = reader(job.mapping, header, values, v -> { });
+                String[] cells;
+                while ((cells = sheet.next()) != null) {
+                    if (job.cancelRequested) {
+                        throw new Cancelled();
+                    }
+                    read++;
+                    RowReader.Result r = reader.read(cells, sheet.rowNumber());
+                    if (r.incident() == null) {
+                        rejected++;
+                    } else if (known.contains(r.incident().fingerprint())) {
+                        duplicate++;
+                    } else {
+                        out.write(r.incident());
+                        added++;
+                        if (r.incident().areaId() == null) {
+                            unknownArea++;
+                        }
+                    }
+                    if ((read & 1023) == 0) {
+                        job.progress = 0.7 * sheet.progress();
+                    }
+                }
+            }
+            job.progress = 0.7;
+            final long[] figures = {read, added, duplicate, rejected, unknownArea};
+            store.tx(c -> {
+                if (figures[1] > 0) {
+                    sql.bulkLoad(c, loadFile);
+                }
+                job.progress = 0.9;
+                if (job.cancelRequested) {
+                    throw new Cancelled();
+                }
+                sql.addCountsOfImport(c, importId, 1);
+                sql.finishImport(c, importId, "done", (int) figures[0], (int) figures[1], (int) figures[2],
+                        (int) figures[3], (int) figures[4], clock.instant(), null);
+                audit(c, job.startedBy, address, "diagnosis.import.load", "diagnosis_import", importId,
+                        job.fileName + ": " + figures[1] + " added, " + figures[2] + " already there, " + figures[3]
+                                + " rejected");
+                return null;
+            });
+            job.rowsRead = read;
+            job.rowsGood = added + duplicate;
+            job.rowsDuplicate = duplicate;
+            job.rowsRejected = rejected;
+            job.areaUnknown = unknownArea;
+            reloadCounts();
+            job.progress = 1;
+            job.phase = ImportJob.Phase.DONE;
+        } catch (Cancelled e) {
+            abandon(importId, "cancelled", null);
+            job.phase = ImportJob.Phase.CANCELLED;
+        } catch (SheetProblem p) {
+            abandon(importId, "failed", p.key());
+            job.fail(p);
+        } catch (RuntimeException | IOException e) {
+            LOG.log(Level.WARNING, "Loading " + job.fileName + " failed", e);
+            abandon(importId, "failed", e.getMessage());
+            job.fail("diagnosis.import.failed", List.of());
+        } finally {
+            deleteQuietly(loadFile);
+        }
+    }
+
+    /** An import that did not finish leaves nothing behind (Derby's bulk import may have committed its rows). */
+    private void abandon(long importId, String status, String message) {
+        store.tx(c -> {
+            sql.deleteIncidentsOfImport(c, importId);
+            sql.finishImport(c, importId, status, 0, 0, 0, 0, 0, clock.instant(), message);
+            return null;
+        });
+    }
+
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    private RowReader reader(Mapping mapping, List<String> header, ValueMaps values, Consumer<String[]> newValue) {
+        return new RowReader(mapping, header, values, locator(), areaNames(), newValue);
+    }
+
+    /** The boundaries of every area that has one (the deepest containing a point wins). */
+    AreaLocator locator() {
+        List<AreaLocator.Boundary> boundaries = new ArrayList<>();
+        for (Area a : areas.all()) {
+            if (a.hasGeometry()) {
+                areas.geometry(a.id()).ifPresent(g -> boundaries.add(new AreaLocator.Boundary(a.id(), a.level(), g)));
+            }
+        }
+        return new AreaLocator(boundaries);
+    }
+
+    AreaNames areaNames() {
+        Map<Long, List<String>> names = new HashMap<>();
+        for (Area a : areas.all()) {
+            List<String> n = new ArrayList<>();
+            n.add(a.name());
+            n.add(a.code());
+            if (a.altName() != null) {
+                n.add(a.altName());
+            }
+            names.put(a.id(), n);
+        }
+        return new AreaNames(names, Map.of());
+    }
+
+    private static void writeError(BufferedWriter w, RowError e) throws IOException {
+        w.write(e.row() + "\t" + oneLine(e.column()) + "\t" + oneLine(e.value()) + "\t" + e.reasonKey() + "\n");
+    }
+
+    private static String oneLine(String s) {
+        String t = s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+        return t.length() > 200 ? t.substring(0, 200) + "…" : t;
+    }
+
+    /** The rejected rows of a checked file: row, column, value, message key. */
+    public List<RowError> allErrors(ImportJob job) {
+        List<RowError> out = new ArrayList<>();
+        try (var lines = Files.lines(job.errorFile)) {
+            lines.forEach(l -> {
+                String[] p = l.split("\t", -1);
+                if (p.length == 4) {
+                    out.add(new RowError(Long.parseLong(p[0]), p[1], p[2], p[3]));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    // ---- single incidents
+
+    public List<Incident> incidents(Long sourceId, Long areaId, boolean areaUnknown, int offset, int limit) {
+        return store.read(c -> sql.incidents(c, sourceId, areaId, areaUnknown, offset, limit));
+    }
+
+    public Optional<Incident> incident(long id) {
+        return store.read(c -> sql.incident(c, id));
+    }
+
+    /** Typed in: kept under the source chosen, or the source of manual entries. */
+    public long create(Long sourceId, IncidentRow row, String actor, String address) {
+        long id = store.tx(c -> {
+            long source = sourceId != null ? sourceId : manualSource(c);
+            sql.source(c, source).orElseThrow(() -> new Problem(422, "diagnosis.source.kindRequired"));
+            long newId = sql.insertIncident(c, source, row);
+            sql.addCount(c, row, 1);
+            audit(c, actor, address, "diagnosis.incident.create", "diagnosis_incident", newId, describe(row));
+            return newId;
+        });
+        reloadCounts();
+        return id;
+    }
+
+    public void update(long id, int version, IncidentRow row, String actor, String address) {
+        store.tx(c -> {
+            Incident old = sql.incident(c, id).orElseThrow(Problem::notFound);
+            if (!sql.updateIncident(c, id, version, row)) {
+                throw new Problem(409, "platform.error.conflict");
+            }
+            sql.addCount(c, old.row(), -1);
+            sql.addCount(c, row, 1);
+            audit(c, actor, address, "diagnosis.incident.update", "diagnosis_incident", id,
+                    describe(old.row()) + " → " + describe(row));
+            return null;
+        });
+        reloadCounts();
+    }
+
+    public void delete(long id, int version, String actor, String address) {
+        store.tx(c -> {
+            Incident old = sql.incident(c, id).orElseThrow(Problem::notFound);
+            if (!sql.deleteIncident(c, id, version)) {
+                throw new Problem(409, "platform.error.conflict");
+            }
+            sql.addCount(c, old.row(), -1);
+            audit(c, actor, address, "diagnosis.incident.delete", "diagnosis_incident", id, describe(old.row()));
+            return null;
+        });
+        reloadCounts();
+    }
+
+    private long manualSource(Connection c) throws SQLException {
+        Optional<Source> s = sql.sourceByName(c, MANUAL_SOURCE);
+        return s.isPresent() ? s.get().id() : sql.insertSource(c, MANUAL_SOURCE, "other", null, clock.instant());
+    }
+
+    /** What an audit entry says of an incident: its codes, never free text that could name a victim. */
+    private static String describe(IncidentRow r) {
+        return r.date() + " " + r.iccs() + " " + r.sex() + " " + r.ageBand() + " " + r.place() + " area "
+                + (r.areaId() == null ? "unknown" : r.areaId());
+    }
+
+    public long count() {
+        return store.read(sql::countIncidents);
+    }
+
+    private void audit(Connection c, String actor, String address, String action, String type, long id, String detail)
+            throws SQLException {
+        audit.append(c, new AuditLog.Event(actor, address, action, type, Long.toString(id), "ok", detail));
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "could not delete " + p, e);
+        }
+    }
+
+    /** For tests and the benchmark: waits until the import thread has nothing left to do. */
+    public void awaitIdle() {
+        try {
+            worker.submit(() -> { }).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

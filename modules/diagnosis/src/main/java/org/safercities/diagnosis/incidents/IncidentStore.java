@@ -1,0 +1,489 @@
+package org.safercities.diagnosis.incidents;
+
+import java.nio.file.Path;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The SQL of incidents, sources, imports and their pre-computed counts: one method per query. */
+final class IncidentStore {
+
+    static final String COLUMNS = "SOURCE_ID,IMPORT_ID,FINGERPRINT,OCCURRED_ON,DATE_PRECISION,OCCURRED_MIN,ICCS,"
+            + "LOCAL_CATEGORY,SEX,AGE,AGE_BAND,PLACE_TYPE,AREA_ID,LONGITUDE,LATITUDE";
+
+    // ---- sources
+
+    List<Source> sources(Connection c) throws SQLException {
+        List<Source> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, name, kind, mapping, version FROM diagnosis_source ORDER BY name");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(source(rs));
+            }
+        }
+        return out;
+    }
+
+    Optional<Source> source(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, name, kind, mapping, version FROM diagnosis_source WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(source(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    Optional<Source> sourceByName(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, name, kind, mapping, version FROM diagnosis_source WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(source(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Source source(ResultSet rs) throws SQLException {
+        return new Source(rs.getLong(1), rs.getString(2), rs.getString(3), Mapping.fromText(rs.getString(4)),
+                rs.getInt(5));
+    }
+
+    long insertSource(Connection c, String name, String kind, Mapping mapping, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO diagnosis_source (name, kind, mapping, created_at) VALUES (?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, name);
+            ps.setString(2, kind);
+            ps.setString(3, mapping == null ? null : mapping.toText());
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.executeUpdate();
+            return key(ps);
+        }
+    }
+
+    void saveMapping(Connection c, long sourceId, Mapping mapping) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE diagnosis_source SET mapping = ?, version = version + 1 WHERE id = ?")) {
+            ps.setString(1, mapping.toText());
+            ps.setLong(2, sourceId);
+            ps.executeUpdate();
+        }
+    }
+
+    ValueMaps valueMaps(Connection c, long sourceId) throws SQLException {
+        ValueMaps maps = new ValueMaps();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT field, local_value, code FROM diagnosis_value_map WHERE source_id = ?")) {
+            ps.setLong(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    maps.put(rs.getString(1), rs.getString(2), rs.getString(3));
+                }
+            }
+        }
+        return maps;
+    }
+
+    void putValue(Connection c, long sourceId, String field, String local, String code) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement(
+                "UPDATE diagnosis_value_map SET code = ? WHERE source_id = ? AND field = ? AND local_value = ?")) {
+            up.setString(1, code);
+            up.setLong(2, sourceId);
+            up.setString(3, field);
+            up.setString(4, local);
+            if (up.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO diagnosis_value_map (source_id, field, local_value, code) VALUES (?, ?, ?, ?)")) {
+            ins.setLong(1, sourceId);
+            ins.setString(2, field);
+            ins.setString(3, local);
+            ins.setString(4, code);
+            ins.executeUpdate();
+        }
+    }
+
+    // ---- imports
+
+    long insertImport(Connection c, long sourceId, String fileName, String by, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO diagnosis_import (source_id, file_name, status, started_by, started_at)
+                VALUES (?, ?, 'running', ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, sourceId);
+            ps.setString(2, fileName.length() > 255 ? fileName.substring(0, 255) : fileName);
+            ps.setString(3, by);
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.executeUpdate();
+            return key(ps);
+        }
+    }
+
+    void finishImport(Connection c, long id, String status, int read, int added, int duplicate, int rejected,
+            int areaUnknown, Instant now, String message) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE diagnosis_import SET status = ?, rows_read = ?, rows_added = ?, rows_duplicate = ?,
+                  rows_rejected = ?, area_unknown = ?, finished_at = ?, message = ? WHERE id = ?""")) {
+            ps.setString(1, status);
+            ps.setInt(2, read);
+            ps.setInt(3, added);
+            ps.setInt(4, duplicate);
+            ps.setInt(5, rejected);
+            ps.setInt(6, areaUnknown);
+            ps.setTimestamp(7, Timestamp.from(now));
+            ps.setString(8, message == null || message.length() <= 500 ? message : message.substring(0, 500));
+            ps.setLong(9, id);
+            ps.executeUpdate();
+        }
+    }
+
+    void setImportStatus(Connection c, long id, String status, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE diagnosis_import SET status = ?, finished_at = ? WHERE id = ?")) {
+            ps.setString(1, status);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    List<ImportRecord> imports(Connection c, int limit) throws SQLException {
+        List<ImportRecord> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT i.id, i.source_id, s.name, i.file_name, i.status, i.rows_read, i.rows_added, i.rows_duplicate,
+                  i.rows_rejected, i.area_unknown, i.started_by, i.started_at, i.finished_at, i.message
+                FROM diagnosis_import i JOIN diagnosis_source s ON s.id = i.source_id
+                ORDER BY i.id DESC FETCH FIRST ? ROWS ONLY""")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(importRecord(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    Optional<ImportRecord> importRecord(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT i.id, i.source_id, s.name, i.file_name, i.status, i.rows_read, i.rows_added, i.rows_duplicate,
+                  i.rows_rejected, i.area_unknown, i.started_by, i.started_at, i.finished_at, i.message
+                FROM diagnosis_import i JOIN diagnosis_source s ON s.id = i.source_id WHERE i.id = ?""")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(importRecord(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static ImportRecord importRecord(ResultSet rs) throws SQLException {
+        Timestamp finished = rs.getTimestamp(13);
+        return new ImportRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getString(11),
+                rs.getTimestamp(12).toInstant(), finished == null ? null : finished.toInstant(), rs.getString(14));
+    }
+
+    /** Imports a crash or power cut interrupted: they never reached "done", so their counts were never added. */
+    List<Long> interruptedImports(Connection c) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM diagnosis_import WHERE status = 'running'");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    int deleteIncidentsOfImport(Connection c, long importId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM diagnosis_incident WHERE import_id = ?")) {
+            ps.setLong(1, importId);
+            return ps.executeUpdate();
+        }
+    }
+
+    // ---- fingerprints and the bulk load
+
+    Fingerprints.Known fingerprints(Connection c, long sourceId) throws SQLException {
+        long[] values = new long[1024];
+        int n = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT fingerprint FROM diagnosis_incident WHERE source_id = ?")) {
+            ps.setLong(1, sourceId);
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (n == values.length) {
+                        values = java.util.Arrays.copyOf(values, n * 2);
+                    }
+                    values[n++] = rs.getLong(1);
+                }
+            }
+        }
+        return new Fingerprints.Known(values, n);
+    }
+
+    /**
+     * Loads a file of clean rows (written by {@link LoadFile}) with Derby's own bulk import, inside the caller's
+     * transaction: the rows, the counts and the import's "done" commit together or not at all.
+     */
+    void bulkLoad(Connection c, Path file) throws SQLException {
+        try (CallableStatement cs = c.prepareCall(
+                "CALL SYSCS_UTIL.SYSCS_IMPORT_DATA(NULL, 'DIAGNOSIS_INCIDENT', ?, NULL, ?, ',', '\"', 'UTF-8', 0)")) {
+            cs.setString(1, COLUMNS);
+            cs.setString(2, file.toAbsolutePath().toString());
+            cs.execute();
+        }
+    }
+
+    // ---- counts
+
+    /** Adds (sign 1) or removes (sign -1) the counts of one import's incidents. */
+    void addCountsOfImport(Connection c, long importId, int sign) throws SQLException {
+        List<long[]> cells = new ArrayList<>();
+        List<String[]> keys = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT COALESCE(area_id, 0), iccs, sex, age_band, YEAR(occurred_on) * 100 + MONTH(occurred_on), COUNT(*)
+                FROM diagnosis_incident WHERE import_id = ?
+                GROUP BY COALESCE(area_id, 0), iccs, sex, age_band, YEAR(occurred_on) * 100 + MONTH(occurred_on)""")) {
+            ps.setLong(1, importId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    cells.add(new long[] {rs.getLong(1), rs.getInt(5), rs.getLong(6)});
+                    keys.add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+                }
+            }
+        }
+        addCounts(c, cells, keys, sign);
+    }
+
+    /** One incident in or out of its count cell (typed in, corrected, deleted). */
+    void addCount(Connection c, IncidentRow r, int delta) throws SQLException {
+        addCounts(c, List.<long[]>of(new long[] {r.areaId() == null ? 0 : r.areaId(), r.month(), 1}),
+                List.<String[]>of(new String[] {r.iccs(), String.valueOf(r.sex()), r.ageBand()}), delta);
+    }
+
+    private void addCounts(Connection c, List<long[]> cells, List<String[]> keys, int sign) throws SQLException {
+        List<Integer> missing = new ArrayList<>();
+        try (PreparedStatement up = c.prepareStatement("""
+                UPDATE diagnosis_incident_count SET n = n + ?
+                WHERE area_key = ? AND iccs = ? AND sex = ? AND age_band = ? AND month = ?""")) {
+            for (int i = 0; i < cells.size(); i++) {
+                long[] cell = cells.get(i);
+                String[] key = keys.get(i);
+                up.setLong(1, sign * cell[2]);
+                up.setLong(2, cell[0]);
+                up.setString(3, key[0]);
+                up.setString(4, key[1]);
+                up.setString(5, key[2]);
+                up.setInt(6, (int) cell[1]);
+                up.addBatch();
+            }
+            int[] done = up.executeBatch();
+            for (int i = 0; i < done.length; i++) {
+                if (done[i] == 0) {
+                    missing.add(i);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            try (PreparedStatement ins = c.prepareStatement("""
+                    INSERT INTO diagnosis_incident_count (area_key, iccs, sex, age_band, month, n)
+                    VALUES (?, ?, ?, ?, ?, ?)""")) {
+                for (int i : missing) {
+                    long[] cell = cells.get(i);
+                    String[] key = keys.get(i);
+                    ins.setLong(1, cell[0]);
+                    ins.setString(2, key[0]);
+                    ins.setString(3, key[1]);
+                    ins.setString(4, key[2]);
+                    ins.setInt(5, (int) cell[1]);
+                    ins.setLong(6, sign * cell[2]);
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
+        }
+        if (sign < 0) {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM diagnosis_incident_count WHERE n <= 0");
+            }
+        }
+    }
+
+    /** Every count cell, in key order, for the in-memory cube. */
+    void forEachCount(Connection c, CountSink sink) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT area_key, iccs, sex, age_band, month, n FROM diagnosis_incident_count");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                sink.accept(rs.getLong(1), rs.getString(2), rs.getString(3).charAt(0), rs.getString(4), rs.getInt(5),
+                        rs.getInt(6));
+            }
+        }
+    }
+
+    interface CountSink {
+        void accept(long areaKey, String iccs, char sex, String ageBand, int month, int n);
+    }
+
+    // ---- single incidents
+
+    Optional<Incident> incident(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, " + COLUMNS + ", version FROM diagnosis_incident WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(incident(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A page of incidents, newest first, optionally of one source and one area. */
+    List<Incident> incidents(Connection c, Long sourceId, Long areaId, boolean areaUnknown, int offset, int limit)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT id, " + COLUMNS + ", version FROM diagnosis_incident WHERE 1 = 1");
+        if (sourceId != null) {
+            sql.append(" AND source_id = ").append(sourceId.longValue());
+        }
+        if (areaUnknown) {
+            sql.append(" AND area_id IS NULL");
+        } else if (areaId != null) {
+            sql.append(" AND area_id = ").append(areaId.longValue());
+        }
+        sql.append(" ORDER BY occurred_on DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        List<Incident> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setInt(1, offset);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(incident(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Incident incident(ResultSet rs) throws SQLException {
+        long id = rs.getLong(1);
+        long source = rs.getLong(2);
+        long imp = rs.getLong(3);
+        Long importId = rs.wasNull() ? null : imp;
+        IncidentRow row = new IncidentRow(rs.getLong(4), rs.getDate(5).toLocalDate(), rs.getString(6).charAt(0),
+                integer(rs, 7), rs.getString(8), rs.getString(9), rs.getString(10).charAt(0), integer(rs, 11),
+                rs.getString(12), rs.getString(13), longOrNull(rs, 14), doubleOrNull(rs, 15), doubleOrNull(rs, 16));
+        return new Incident(id, source, importId, row, rs.getInt(17));
+    }
+
+    long insertIncident(Connection c, long sourceId, IncidentRow r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO diagnosis_incident (" + COLUMNS
+                + ") VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, sourceId);
+            ps.setLong(2, r.fingerprint());
+            setRow(ps, 3, r);
+            ps.executeUpdate();
+            return key(ps);
+        }
+    }
+
+    boolean updateIncident(Connection c, long id, int version, IncidentRow r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE diagnosis_incident SET occurred_on = ?, date_precision = ?, occurred_min = ?, iccs = ?,
+                  local_category = ?, sex = ?, age = ?, age_band = ?, place_type = ?, area_id = ?, longitude = ?,
+                  latitude = ?, version = version + 1
+                WHERE id = ? AND version = ?""")) {
+            setRow(ps, 1, r);
+            ps.setLong(13, id);
+            ps.setInt(14, version);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    boolean deleteIncident(Connection c, long id, int version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM diagnosis_incident WHERE id = ? AND version = ?")) {
+            ps.setLong(1, id);
+            ps.setInt(2, version);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static void setRow(PreparedStatement ps, int i, IncidentRow r) throws SQLException {
+        ps.setDate(i, Date.valueOf(r.date()));
+        ps.setString(i + 1, String.valueOf(r.precision()));
+        setInt(ps, i + 2, r.minute());
+        ps.setString(i + 3, r.iccs());
+        ps.setString(i + 4, r.localCategory());
+        ps.setString(i + 5, String.valueOf(r.sex()));
+        setInt(ps, i + 6, r.age());
+        ps.setString(i + 7, r.ageBand());
+        ps.setString(i + 8, r.place());
+        if (r.areaId() == null) {
+            ps.setNull(i + 9, Types.BIGINT);
+        } else {
+            ps.setLong(i + 9, r.areaId());
+        }
+        setDouble(ps, i + 10, r.longitude());
+        setDouble(ps, i + 11, r.latitude());
+    }
+
+    long countIncidents(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM diagnosis_incident");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    // ---- helpers
+
+    private static long key(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.getGeneratedKeys()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Integer integer(ResultSet rs, int i) throws SQLException {
+        int v = rs.getInt(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Long longOrNull(ResultSet rs, int i) throws SQLException {
+        long v = rs.getLong(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Double doubleOrNull(ResultSet rs, int i) throws SQLException {
+        double v = rs.getDouble(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setInt(i, v);
+        }
+    }
+
+    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.DOUBLE);
+        } else {
+            ps.setDouble(i, v);
+        }
+    }
+}
