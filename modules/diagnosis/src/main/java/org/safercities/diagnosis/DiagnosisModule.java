@@ -1,11 +1,17 @@
 package org.safercities.diagnosis;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.helidon.webserver.http.HttpRouting;
 
+import org.safercities.diagnosis.analysis.Analysis;
+import org.safercities.diagnosis.analysis.AnalysisRoutes;
+import org.safercities.diagnosis.incidents.ImportRoutes;
+import org.safercities.diagnosis.incidents.IncidentRoutes;
+import org.safercities.diagnosis.incidents.IncidentService;
 import org.safercities.platform.DemoCity;
 import org.safercities.platform.KitModule;
 import org.safercities.platform.MenuEntry;
@@ -19,9 +25,18 @@ import org.safercities.platform.accounts.Role;
 public final class DiagnosisModule implements KitModule {
 
     private final PlatformServices platform;
+    private final IncidentService incidents;
+    private final Analysis analysis;
 
     public DiagnosisModule(PlatformServices platform) {
         this.platform = platform;
+        this.incidents = new IncidentService(platform.store(), platform.audit(), platform.areas(), Clock.systemUTC());
+        this.analysis = new Analysis(incidents, platform.areas());
+    }
+
+    /** Incidents and their pre-computed counts (for tests and the benchmark). */
+    public IncidentService incidents() {
+        return incidents;
     }
 
     @Override
@@ -36,21 +51,29 @@ public final class DiagnosisModule implements KitModule {
 
     @Override
     public void routing(HttpRouting.Builder routing) {
+        routing.register(new ImportRoutes(incidents, platform.areas(), platform.uploads(), platform.pages()));
+        routing.register(new IncidentRoutes(incidents, platform.areas(), platform.pages()));
+        routing.register(new AnalysisRoutes(analysis, platform.areas(), platform.pages(),
+                platform.config().disclosureThreshold()));
     }
 
     @Override
     public List<MenuEntry> menu() {
         List<MenuEntry> menu = new ArrayList<>();
+        menu.add(new MenuEntry("diagnosis.menu.analysis", "/diagnosis/analysis", 1, Role.ALL));
+        menu.add(new MenuEntry("diagnosis.menu.import", "/diagnosis/import", 1, Role.EDITORS));
         return menu;
     }
 
     @Override
     public Map<String, String> assets() {
-        return Map.of();
+        return Map.of("diagnosis.js", "assets/diagnosis/diagnosis.js",
+                "diagnosis-charts.js", "assets/diagnosis/charts.js");
     }
 
     @Override
     public void storeReady() {
+        incidents.storeReady();
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public record KitConfig(Path data, String host, int port, boolean demo, long uploadMaxBytes, Duration sessionIdle,
         Duration sessionAbsolute, int storeConnections, int loginFailuresPerAccount, int loginFailuresPerAddress,
-        Duration loginWindow, Set<String> disabledModules) {
+        Duration loginWindow, Set<String> disabledModules, int disclosureThreshold) {
 
     /** Reads the layers; {@code overrides} are the command-line values (key → value, same keys as the files). */
     public static KitConfig load(Path data, Properties overrides) throws IOException {
@@ -48,7 +48,8 @@ public record KitConfig(Path data, String host, int port, boolean demo, long upl
                 integer(p, "login.failures-per-account", 1, 1000),
                 integer(p, "login.failures-per-address", 1, 10000),
                 Duration.ofMinutes(integer(p, "login.window-minutes", 1, 24 * 60)),
-                Set.of(p.getProperty("modules.disabled", "").split("\\s*,\\s*")));
+                Set.of(p.getProperty("modules.disabled", "").split("\\s*,\\s*")),
+                integer(p, "disclosure.threshold", 3, 10));
     }
 
     private static int integer(Properties p, String key, int min, int max) {

@@ -144,9 +144,14 @@ public final class ImportRoutes implements HttpService {
             header = sheet.header();
             dialect = sheet.dialect();
             String[] row;
-            while (sample.size() < PREVIEW_ROWS && (row = sheet.next()) != null) {
-                sample.add(row);
-                rowNumbers.add(sheet.rowNumber());
+            try {
+                while (sample.size() < PREVIEW_ROWS && (row = sheet.next()) != null) {
+                    sample.add(row);
+                    rowNumbers.add(sheet.rowNumber());
+                }
+            } catch (SheetProblem p) {
+                // the rows before the broken one still show; the check will stop at it with this reason
+                error = error != null ? error : t.t(p.key(), p.args().toArray());
             }
         }
         Mapping m = typed != null ? typed
@@ -246,7 +251,7 @@ public final class ImportRoutes implements HttpService {
             } else {
                 IncidentRow x = r.incident();
                 out.add(new PreviewRow(rowNumbers.get(i), shown, dateText(t, x), iccsLabel(t, x.iccs()),
-                        t.t("diagnosis.sex." + x.sex()), t.t("diagnosis.ageBand", x.ageBand()),
+                        t.t("diagnosis.sex." + x.sex()), ageText(t, x.ageBand()),
                         t.t("diagnosis.place." + x.place()), areaName(t, x.areaId()), ""));
             }
         }
@@ -259,6 +264,16 @@ public final class ImportRoutes implements HttpService {
             d += String.format(" %02d:%02d", x.minute() / 60, x.minute() % 60);
         }
         return d;
+    }
+
+    static String ageText(Translator t, String band) {
+        if (band.equals("unknown")) {
+            return t.t("diagnosis.ageBand.unknown");
+        }
+        if (band.endsWith("+")) {
+            return t.t("diagnosis.ageBand.over", band.substring(0, band.length() - 1));
+        }
+        return t.t("diagnosis.ageBand.years", Integer.parseInt(band.substring(0, 2)), Integer.parseInt(band.substring(3)));
     }
 
     static String iccsLabel(Translator t, String code) {

@@ -77,7 +77,7 @@ public final class IncidentRoutes implements HttpService {
             IncidentRow r = i.row();
             rows.add(new Line(i.id(), ImportRoutes.dateText(t, r), ImportRoutes.iccsLabel(t, r.iccs()),
                     r.localCategory(), t.t("diagnosis.sex." + r.sex()), r.age() != null ? r.age().toString()
-                            : t.t("diagnosis.ageBand", r.ageBand()), t.t("diagnosis.place." + r.place()),
+                            : ImportRoutes.ageText(t, r.ageBand()), t.t("diagnosis.place." + r.place()),
                     areaName(t, r.areaId()), sourceNames.getOrDefault(i.sourceId(), "")));
         }
         List<Choice> sourceChoices = new ArrayList<>();

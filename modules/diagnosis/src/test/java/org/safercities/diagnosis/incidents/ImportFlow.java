@@ -1,0 +1,144 @@
+package org.safercities.diagnosis.incidents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.safercities.diagnosis.DiagnosisModule;
+import org.safercities.platform.Browser;
+import org.safercities.platform.Kit;
+import org.safercities.platform.PlatformServices;
+import org.safercities.platform.TestKit;
+
+/** A demo kit with only the diagnosis module, and the steps of an import as a browser takes them. */
+final class ImportFlow implements AutoCloseable {
+
+    static final String PASSWORD = "demo-city-2026";
+    final TestKit kit;
+    final PlatformServices[] platform;
+
+    private ImportFlow(TestKit kit, PlatformServices[] platform) {
+        this.kit = kit;
+        this.platform = platform;
+    }
+
+    static ImportFlow demo(Map<String, String> settings) throws IOException {
+        PlatformServices[] holder = new PlatformServices[1];
+        Kit.ModuleSpec spec = new Kit.ModuleSpec("diagnosis", p -> {
+            holder[0] = p;
+            return new DiagnosisModule(p);
+        });
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.put("demo", "true");
+        return new ImportFlow(TestKit.start(Files.createTempDirectory("diagnosis-test"), all, List.of(spec)), holder);
+    }
+
+    IncidentService incidents() {
+        return kit.kit.modules().stream().filter(m -> m instanceof DiagnosisModule)
+                .map(m -> ((DiagnosisModule) m).incidents()).findFirst().orElseThrow();
+    }
+
+    Browser as(String who) {
+        Browser b = kit.browser();
+        b.signIn("demo-" + who, PASSWORD);
+        return b;
+    }
+
+    private static final Pattern REDIRECT = Pattern.compile("\"redirect\":\"([^\"]+)\"");
+
+    /** Uploads a file and returns the mapping page's path. */
+    String upload(Browser b, Path file) throws IOException {
+        b.get("/diagnosis/import"); // the page that holds the form, and its CSRF token
+        HttpResponse<String> r = b.upload("/diagnosis/import", file);
+        assertEquals(200, r.statusCode(), r.body());
+        Matcher m = REDIRECT.matcher(r.body());
+        assertTrue(m.find(), r.body());
+        return m.group(1);
+    }
+
+    /** Posts the mapping; returns the job page's path. */
+    String check(Browser b, String mappingPath, Map<String, String> mapping) {
+        HttpResponse<String> page = b.get(mappingPath);
+        assertEquals(200, page.statusCode(), page.body());
+        HttpResponse<String> r = b.post(mappingPath, mapping);
+        assertEquals(303, r.statusCode(), r.body());
+        return r.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+    }
+
+    /** Waits for the job to leave its running phase; returns the job page. */
+    String await(Browser b, String jobPath) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            HttpResponse<String> s = b.get(jobPath + "/status");
+            if (!s.body().contains("\"running\":true")) {
+                return b.get(jobPath).body();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the import did not finish");
+    }
+
+    /** Loads the good rows, keeping the first guesses for new values (or the given codes). */
+    String load(Browser b, String jobPath, String checkedPage, Map<String, String> codes) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        Matcher m = Pattern.compile("name=\"field\" value=\"([^\"]*)\"><input type=\"hidden\" name=\"local\" value=\"([^\"]*)\">"
+                + "\\s*<select name=\"code\"[^>]*>(.*?)</select>", Pattern.DOTALL).matcher(checkedPage);
+        while (m.find()) {
+            String local = unescape(m.group(2));
+            Matcher sel = Pattern.compile("<option value=\"([^\"]*)\" selected").matcher(m.group(3));
+            String code = codes.getOrDefault(local, sel.find() ? sel.group(1) : "");
+            fields.add(Map.entry("field", m.group(1)));
+            fields.add(Map.entry("local", local));
+            fields.add(Map.entry("code", code));
+        }
+        HttpResponse<String> r = postMulti(b, jobPath + "/load", fields);
+        assertEquals(303, r.statusCode(), r.body());
+        return jobPath;
+    }
+
+    static String unescape(String s) {
+        return s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&#61;", "=");
+    }
+
+    HttpResponse<String> postMulti(Browser b, String path, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        all.add(Map.entry("_csrf", b.csrf));
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> f : all) {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8));
+        }
+        return b.send(HttpRequest.newBuilder(URI.create(kit.base() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", kit.base())
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    /** A figure of the job page's summary, e.g. "Rows read". */
+    static long figure(String page, String label) {
+        Matcher m = Pattern.compile("<dt>" + Pattern.quote(label) + "</dt><dd>([0-9,\\s\u00a0\u202f]+)</dd>").matcher(page);
+        assertTrue(m.find(), "no figure " + label + " in\n" + page);
+        return Long.parseLong(m.group(1).replaceAll("[^0-9]", ""));
+    }
+
+    @Override
+    public void close() throws IOException {
+        kit.close();
+    }
+}
