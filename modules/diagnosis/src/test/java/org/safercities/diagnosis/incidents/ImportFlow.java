@@ -137,6 +137,15 @@ final class ImportFlow implements AutoCloseable {
         return Long.parseLong(m.group(1).replaceAll("[^0-9]", ""));
     }
 
+    /** A form's fields as name, value, name, value … (more than Map.of takes). */
+    static Map<String, String> fields(String... nameValue) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            m.put(nameValue[i], nameValue[i + 1]);
+        }
+        return m;
+    }
+
     @Override
     public void close() throws IOException {
         kit.close();
