@@ -9,6 +9,8 @@ import io.helidon.webserver.http.HttpRouting;
 
 import org.safercities.diagnosis.analysis.Analysis;
 import org.safercities.diagnosis.analysis.AnalysisRoutes;
+import org.safercities.diagnosis.analysis.MapPoint;
+import org.safercities.diagnosis.analysis.MapRoutes;
 import org.safercities.diagnosis.incidents.ImportRoutes;
 import org.safercities.diagnosis.incidents.IncidentRoutes;
 import org.safercities.diagnosis.incidents.IncidentService;
@@ -53,14 +55,18 @@ public final class DiagnosisModule implements KitModule {
     public void routing(HttpRouting.Builder routing) {
         routing.register(new ImportRoutes(incidents, platform.areas(), platform.uploads(), platform.pages()));
         routing.register(new IncidentRoutes(incidents, platform.areas(), platform.pages()));
-        routing.register(new AnalysisRoutes(analysis, platform.areas(), platform.pages(),
-                platform.config().disclosureThreshold()));
+        AnalysisRoutes analysisRoutes = new AnalysisRoutes(analysis, platform.areas(), platform.pages(),
+                platform.config().disclosureThreshold());
+        routing.register(analysisRoutes);
+        routing.register(new MapRoutes(analysis, analysisRoutes, platform.areas(), platform.pages(),
+                platform.config().disclosureThreshold(), this::mapPoints));
     }
 
     @Override
     public List<MenuEntry> menu() {
         List<MenuEntry> menu = new ArrayList<>();
         menu.add(new MenuEntry("diagnosis.menu.analysis", "/diagnosis/analysis", 1, Role.ALL));
+        menu.add(new MenuEntry("diagnosis.menu.map", "/diagnosis/map", 1, Role.ALL));
         menu.add(new MenuEntry("diagnosis.menu.import", "/diagnosis/import", 1, Role.EDITORS));
         return menu;
     }
@@ -68,7 +74,13 @@ public final class DiagnosisModule implements KitModule {
     @Override
     public Map<String, String> assets() {
         return Map.of("diagnosis.js", "assets/diagnosis/diagnosis.js",
-                "diagnosis-charts.js", "assets/diagnosis/charts.js");
+                "diagnosis-charts.js", "assets/diagnosis/charts.js",
+                "diagnosis-map.js", "assets/diagnosis/map.js");
+    }
+
+    /** The points shown on the map over the areas: the safety walks. */
+    private List<MapPoint> mapPoints() {
+        return List.of();
     }
 
     @Override

@@ -66,6 +66,60 @@ public final class Analysis {
         return t;
     }
 
+    /** Counts and person-years of the areas of one level within the query's area, for the map. */
+    public record LevelValues(List<Area> areas, long[] counts, double[] personYears) {
+    }
+
+    public LevelValues level(Query q, int level) {
+        List<Area> at = new ArrayList<>();
+        Map<Long, Integer> index = new HashMap<>();
+        for (Area a : areas.all()) {
+            if (a.level() == level && branchOf(a.id(), q.areaId(), false) != null) {
+                index.put(a.id(), at.size());
+                at.add(a);
+            }
+        }
+        CountCube cube = incidents.counts();
+        long[] counts = new long[at.size()];
+        Map<Long, Integer> slot = new HashMap<>();
+        boolean[] bands = q.bands();
+        int sexFilter = q.sex().isEmpty() ? -1 : Codes.SEXES.indexOf(q.sex());
+        for (int i = 0; i < cube.size(); i++) {
+            int month = cube.month(i);
+            if (month < q.from() || month > q.to() || sexFilter >= 0 && cube.sex(i) != sexFilter
+                    || bands != null && !bands[cube.band(i)]) {
+                continue;
+            }
+            if (!q.iccs().isEmpty() && !Codes.ICCS.get(cube.iccs(i)).startsWith(q.iccs())) {
+                continue;
+            }
+            Integer k = slot.computeIfAbsent(cube.areaKey(i), id -> ancestorAt(id, level, index));
+            if (k >= 0) {
+                counts[k] += cube.count(i);
+            }
+        }
+        double[] py = new double[at.size()];
+        boolean[] sexes = sexes(q.sex(), null);
+        for (int k = 0; k < at.size(); k++) {
+            py[k] = population().personYears(at.get(k).id(), q.from(), q.to(), sexes, bands);
+        }
+        return new LevelValues(at, counts, py);
+    }
+
+    /** The slot of the area's ancestor (or itself) at the level, or -1 when it has none there. */
+    private int ancestorAt(long areaId, int level, Map<Long, Integer> index) {
+        Long current = areaId == 0 ? null : areaId;
+        while (current != null) {
+            Integer k = index.get(current);
+            if (k != null) {
+                return k;
+            }
+            Optional<Area> a = areas.byId(current);
+            current = a.isPresent() && a.get().level() > level ? a.get().parentId() : null;
+        }
+        return -1;
+    }
+
     PopulationIndex population() {
         List<Area> tree = areas.all();
         if (population == null || populationOf != tree) {
