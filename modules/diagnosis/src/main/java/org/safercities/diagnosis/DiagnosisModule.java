@@ -6,6 +6,9 @@ import java.util.Map;
 
 import io.helidon.webserver.http.HttpRouting;
 
+import org.safercities.diagnosis.factors.FactorRoutes;
+import org.safercities.diagnosis.walks.WalkDemo;
+import org.safercities.diagnosis.walks.WalkRoutes;
 import org.safercities.platform.DemoCity;
 import org.safercities.platform.KitModule;
 import org.safercities.platform.MenuEntry;
@@ -31,16 +34,20 @@ public final class DiagnosisModule implements KitModule {
 
     @Override
     public List<String> migrationFiles() {
-        return List.of("V001__create_incident.sql");
+        return List.of("V001__create_incident.sql", "V002__create_safety_walk_and_risk_factor.sql");
     }
 
     @Override
     public void routing(HttpRouting.Builder routing) {
+        routing.register(new WalkRoutes(platform), new FactorRoutes(platform));
     }
 
     @Override
     public List<MenuEntry> menu() {
         List<MenuEntry> menu = new ArrayList<>();
+        // walks: everyone sees scores and points, only STAFF the free text (WalkRoutes); factors: all read
+        menu.add(new MenuEntry("diagnosis.menu.walks", "/diagnosis/walks", 1, Role.ALL));
+        menu.add(new MenuEntry("diagnosis.menu.factors", "/diagnosis/factors", 1, Role.ALL));
         return menu;
     }
 
@@ -55,5 +62,6 @@ public final class DiagnosisModule implements KitModule {
 
     @Override
     public void loadDemo(DemoCity city) {
+        new WalkDemo(platform).load(city);
     }
 }
