@@ -14,6 +14,10 @@ import org.safercities.diagnosis.analysis.MapRoutes;
 import org.safercities.diagnosis.incidents.ImportRoutes;
 import org.safercities.diagnosis.incidents.IncidentRoutes;
 import org.safercities.diagnosis.incidents.IncidentService;
+import org.safercities.diagnosis.factors.FactorRoutes;
+import org.safercities.diagnosis.walks.WalkDemo;
+import org.safercities.diagnosis.walks.WalkRoutes;
+import org.safercities.diagnosis.walks.WalkService;
 import org.safercities.platform.DemoCity;
 import org.safercities.platform.KitModule;
 import org.safercities.platform.MenuEntry;
@@ -29,11 +33,13 @@ public final class DiagnosisModule implements KitModule {
     private final PlatformServices platform;
     private final IncidentService incidents;
     private final Analysis analysis;
+    private final WalkService walks;
 
     public DiagnosisModule(PlatformServices platform) {
         this.platform = platform;
         this.incidents = new IncidentService(platform.store(), platform.audit(), platform.areas(), Clock.systemUTC());
         this.analysis = new Analysis(incidents, platform.areas());
+        this.walks = new WalkService(platform);
     }
 
     /** Incidents and their pre-computed counts (for tests and the benchmark). */
@@ -48,7 +54,7 @@ public final class DiagnosisModule implements KitModule {
 
     @Override
     public List<String> migrationFiles() {
-        return List.of("V001__create_incident.sql");
+        return List.of("V001__create_incident.sql", "V002__create_safety_walk_and_risk_factor.sql");
     }
 
     @Override
@@ -60,6 +66,7 @@ public final class DiagnosisModule implements KitModule {
         routing.register(analysisRoutes);
         routing.register(new MapRoutes(analysis, analysisRoutes, platform.areas(), platform.pages(),
                 platform.config().disclosureThreshold(), this::mapPoints));
+        routing.register(new WalkRoutes(platform), new FactorRoutes(platform));
     }
 
     @Override
@@ -68,6 +75,9 @@ public final class DiagnosisModule implements KitModule {
         menu.add(new MenuEntry("diagnosis.menu.analysis", "/diagnosis/analysis", 1, Role.ALL));
         menu.add(new MenuEntry("diagnosis.menu.map", "/diagnosis/map", 1, Role.ALL));
         menu.add(new MenuEntry("diagnosis.menu.import", "/diagnosis/import", 1, Role.EDITORS));
+        // walks: everyone sees scores and points, only STAFF the free text (WalkRoutes); factors: all read
+        menu.add(new MenuEntry("diagnosis.menu.walks", "/diagnosis/walks", 1, Role.ALL));
+        menu.add(new MenuEntry("diagnosis.menu.factors", "/diagnosis/factors", 1, Role.ALL));
         return menu;
     }
 
@@ -80,7 +90,8 @@ public final class DiagnosisModule implements KitModule {
 
     /** The points shown on the map over the areas: the safety walks. */
     private List<MapPoint> mapPoints() {
-        return List.of();
+        return walks.points().stream().map(w -> new MapPoint(w.lon(), w.lat(), w.date() + " · " + w.place() + " · "
+                + String.format(java.util.Locale.ROOT, "%.1f/3", w.meanScore()))).toList();
     }
 
     @Override
@@ -90,5 +101,6 @@ public final class DiagnosisModule implements KitModule {
 
     @Override
     public void loadDemo(DemoCity city) {
+        new WalkDemo(platform).load(city);
     }
 }
