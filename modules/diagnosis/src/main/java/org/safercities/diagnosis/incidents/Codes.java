@@ -42,6 +42,15 @@ public final class Codes {
     private Codes() {
     }
 
+    /** The message key of a place type ("other" gets its own word: a key ending in .other reads as a plural form). */
+    public static String placeKey(String place) {
+        return "diagnosis.place." + (place.equals("other") ? "otherPlace" : place);
+    }
+
+    public static String kindKey(String kind) {
+        return "diagnosis.source.kind." + (kind.equals("other") ? "otherRecords" : kind);
+    }
+
     public static boolean isIccs(String code) {
         return ICCS.contains(code);
     }

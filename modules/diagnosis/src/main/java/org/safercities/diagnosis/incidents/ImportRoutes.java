@@ -187,7 +187,7 @@ public final class ImportRoutes implements HttpService {
             }
         }
         List<Choice> kinds = Codes.SOURCE_KINDS.stream()
-                .map(k -> new Choice(k, t.t("diagnosis.source.kind." + k), k.equals("police"))).toList();
+                .map(k -> new Choice(k, t.t(Codes.kindKey(k)), k.equals("police"))).toList();
         pages.render(res, status, v, "/diagnosis/import", "diagnosis/import-mapping", "diagnosis.import.mappingTitle",
                 new MappingPage(u.id(), u.originalName(),
                         t.t("diagnosis.import.dialect", dialect.encoding(),
@@ -252,7 +252,7 @@ public final class ImportRoutes implements HttpService {
                 IncidentRow x = r.incident();
                 out.add(new PreviewRow(rowNumbers.get(i), shown, dateText(t, x), iccsLabel(t, x.iccs()),
                         t.t("diagnosis.sex." + x.sex()), ageText(t, x.ageBand()),
-                        t.t("diagnosis.place." + x.place()), areaName(t, x.areaId()), ""));
+                        t.t(Codes.placeKey(x.place())), areaName(t, x.areaId()), ""));
             }
         }
         return out;
@@ -387,7 +387,7 @@ public final class ImportRoutes implements HttpService {
         switch (field) {
             case RowReader.CATEGORY -> Codes.ICCS.forEach(c -> out.add(new Choice(c, iccsLabel(t, c), c.equals(guess))));
             case RowReader.SEX -> Codes.SEXES.forEach(c -> out.add(new Choice(c, t.t("diagnosis.sex." + c), c.equals(guess))));
-            case RowReader.PLACE -> Codes.PLACES.forEach(c -> out.add(new Choice(c, t.t("diagnosis.place." + c), c.equals(guess))));
+            case RowReader.PLACE -> Codes.PLACES.forEach(c -> out.add(new Choice(c, t.t(Codes.placeKey(c)), c.equals(guess))));
             default -> {
                 out.add(new Choice("", t.t("diagnosis.area.unknown"), true));
                 for (Area a : areas.depthFirst()) {

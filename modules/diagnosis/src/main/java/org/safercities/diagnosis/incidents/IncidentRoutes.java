@@ -77,7 +77,7 @@ public final class IncidentRoutes implements HttpService {
             IncidentRow r = i.row();
             rows.add(new Line(i.id(), ImportRoutes.dateText(t, r), ImportRoutes.iccsLabel(t, r.iccs()),
                     r.localCategory(), t.t("diagnosis.sex." + r.sex()), r.age() != null ? r.age().toString()
-                            : ImportRoutes.ageText(t, r.ageBand()), t.t("diagnosis.place." + r.place()),
+                            : ImportRoutes.ageText(t, r.ageBand()), t.t(Codes.placeKey(r.place())),
                     areaName(t, r.areaId()), sourceNames.getOrDefault(i.sourceId(), "")));
         }
         List<Choice> sourceChoices = new ArrayList<>();
@@ -150,7 +150,7 @@ public final class IncidentRoutes implements HttpService {
         List<Choice> sexes = Codes.SEXES.stream()
                 .map(c -> new Choice(c, t.t("diagnosis.sex." + c), c.equals(values.sex()))).toList();
         List<Choice> places = Codes.PLACES.stream()
-                .map(c -> new Choice(c, t.t("diagnosis.place." + c), c.equals(values.place()))).toList();
+                .map(c -> new Choice(c, t.t(Codes.placeKey(c)), c.equals(values.place()))).toList();
         Long area = values.area().isBlank() ? null : parseOrNull(values.area());
         List<Choice> sources = new ArrayList<>();
         sources.add(new Choice("", t.t("diagnosis.incident.manualSource"), values.source().isBlank()));

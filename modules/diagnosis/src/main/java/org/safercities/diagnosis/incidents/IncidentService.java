@@ -430,7 +430,7 @@ public final class IncidentService {
         store.tx(c -> {
             Incident old = sql.incident(c, id).orElseThrow(Problem::notFound);
             if (!sql.updateIncident(c, id, version, row)) {
-                throw new Problem(409, "platform.error.conflict");
+                throw new Problem(409, "diagnosis.incident.conflict");
             }
             sql.addCount(c, old.row(), -1);
             sql.addCount(c, row, 1);
@@ -445,7 +445,7 @@ public final class IncidentService {
         store.tx(c -> {
             Incident old = sql.incident(c, id).orElseThrow(Problem::notFound);
             if (!sql.deleteIncident(c, id, version)) {
-                throw new Problem(409, "platform.error.conflict");
+                throw new Problem(409, "diagnosis.incident.conflict");
             }
             sql.addCount(c, old.row(), -1);
             audit(c, actor, address, "diagnosis.incident.delete", "diagnosis_incident", id, describe(old.row()));
