@@ -55,6 +55,7 @@ public final class IncidentService {
     });
     private final List<Runnable> countListeners = new ArrayList<>();
     private volatile CountCube cube = CountCube.EMPTY;
+    private volatile List<SourceSummary> summaries; // a scan of every incident: kept until the counts change
 
     public IncidentService(Store store, AuditLog audit, AreaService areas, Clock clock) {
         this.store = store;
@@ -93,6 +94,7 @@ public final class IncidentService {
             return null;
         });
         cube = b.build();
+        summaries = null;
         countListeners.forEach(Runnable::run);
     }
 
@@ -463,6 +465,16 @@ public final class IncidentService {
     private static String describe(IncidentRow r) {
         return r.date() + " " + r.iccs() + " " + r.sex() + " " + r.ageBand() + " " + r.place() + " area "
                 + (r.areaId() == null ? "unknown" : r.areaId());
+    }
+
+    /** The sources with their number of incidents and dates, as of the last change. */
+    public List<SourceSummary> sourceSummaries() {
+        List<SourceSummary> s = summaries;
+        if (s == null) {
+            s = store.read(sql::sourceSummaries);
+            summaries = s;
+        }
+        return s;
     }
 
     public long count() {
