@@ -22,3 +22,11 @@
     }, 700);
   });
 }());
+
+// A print button (the report): the browser's print dialog also saves the A4 document as PDF.
+document.addEventListener('DOMContentLoaded', function () {
+  'use strict';
+  document.querySelectorAll('[data-print]').forEach(function (b) {
+    b.addEventListener('click', function () { window.print(); });
+  });
+});

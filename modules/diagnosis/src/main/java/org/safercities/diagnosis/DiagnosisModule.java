@@ -11,7 +11,10 @@ import org.safercities.diagnosis.analysis.Analysis;
 import org.safercities.diagnosis.analysis.AnalysisRoutes;
 import org.safercities.diagnosis.analysis.MapPoint;
 import org.safercities.diagnosis.analysis.MapRoutes;
+import org.safercities.diagnosis.analysis.ReportRoutes;
+import org.safercities.diagnosis.factors.RiskFactorService;
 import org.safercities.diagnosis.incidents.ImportRoutes;
+import org.safercities.diagnosis.incidents.IncidentDemo;
 import org.safercities.diagnosis.incidents.IncidentRoutes;
 import org.safercities.diagnosis.incidents.IncidentService;
 import org.safercities.diagnosis.factors.FactorRoutes;
@@ -64,8 +67,12 @@ public final class DiagnosisModule implements KitModule {
         AnalysisRoutes analysisRoutes = new AnalysisRoutes(analysis, platform.areas(), platform.pages(),
                 platform.config().disclosureThreshold());
         routing.register(analysisRoutes);
-        routing.register(new MapRoutes(analysis, analysisRoutes, platform.areas(), platform.pages(),
-                platform.config().disclosureThreshold(), this::mapPoints));
+        MapRoutes mapRoutes = new MapRoutes(analysis, analysisRoutes, platform.areas(), platform.pages(),
+                platform.config().disclosureThreshold(), this::mapPoints);
+        routing.register(mapRoutes);
+        routing.register(new ReportRoutes(analysis, analysisRoutes, mapRoutes, incidents, walks,
+                new RiskFactorService(platform), platform.areas(), platform.city(), platform.pages(),
+                platform.config().disclosureThreshold(), t -> List.of()));
         routing.register(new WalkRoutes(platform), new FactorRoutes(platform));
     }
 
@@ -85,7 +92,8 @@ public final class DiagnosisModule implements KitModule {
     public Map<String, String> assets() {
         return Map.of("diagnosis.js", "assets/diagnosis/diagnosis.js",
                 "diagnosis-charts.js", "assets/diagnosis/charts.js",
-                "diagnosis-map.js", "assets/diagnosis/map.js");
+                "diagnosis-map.js", "assets/diagnosis/map.js",
+                "diagnosis.css", "assets/diagnosis/diagnosis.css");
     }
 
     /** The points shown on the map over the areas: the safety walks. */
@@ -101,6 +109,7 @@ public final class DiagnosisModule implements KitModule {
 
     @Override
     public void loadDemo(DemoCity city) {
+        new IncidentDemo(incidents, platform.areas()).load(city);
         new WalkDemo(platform).load(city);
     }
 }

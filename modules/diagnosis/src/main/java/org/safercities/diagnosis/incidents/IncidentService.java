@@ -494,6 +494,39 @@ public final class IncidentService {
         }
     }
 
+    /**
+     * Adds generated incidents as one import of a source (created if needed), through the same bulk load as a
+     * file: the demo city's synthetic records and the benchmark use it.
+     */
+    public long addGenerated(String sourceName, String kind, Iterable<IncidentRow> rows, String actor) throws IOException {
+        long sourceId = store.tx(c -> {
+            Optional<Source> s = sql.sourceByName(c, sourceName);
+            return s.isPresent() ? s.get().id() : sql.insertSource(c, sourceName, kind, null, clock.instant());
+        });
+        long importId = store.tx(c -> sql.insertImport(c, sourceId, sourceName, actor, clock.instant()));
+        Path file = Files.createTempFile(store.folder().uploads(), "generated-", ".csv");
+        try {
+            int n;
+            try (LoadFile out = new LoadFile(file, sourceId, importId)) {
+                for (IncidentRow r : rows) {
+                    out.write(r);
+                }
+                n = out.rows();
+            }
+            store.tx(c -> {
+                sql.bulkLoad(c, file);
+                sql.addCountsOfImport(c, importId, 1);
+                sql.finishImport(c, importId, "done", n, n, 0, 0, 0, clock.instant(), null);
+                audit(c, actor, "-", "diagnosis.import.load", "diagnosis_import", importId, sourceName + ": " + n);
+                return null;
+            });
+        } finally {
+            deleteQuietly(file);
+        }
+        reloadCounts();
+        return importId;
+    }
+
     /** For tests and the benchmark: waits until the import thread has nothing left to do. */
     public void awaitIdle() {
         try {

@@ -449,20 +449,26 @@ final class IncidentStore {
 
     /** Per source: kind, incidents, first and last date, last import (for "sources and dates of the data"). */
     List<SourceSummary> sourceSummaries(Connection c) throws SQLException {
+        java.util.Map<Long, Instant> imported = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT source_id, MAX(finished_at) FROM diagnosis_import WHERE status = 'done' GROUP BY source_id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                imported.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+            }
+        }
         List<SourceSummary> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT s.name, s.kind, COUNT(i.id), MIN(i.occurred_on), MAX(i.occurred_on),
-                  (SELECT MAX(finished_at) FROM diagnosis_import m WHERE m.source_id = s.id AND m.status = 'done')
+                SELECT s.id, s.name, s.kind, COUNT(i.id), MIN(i.occurred_on), MAX(i.occurred_on)
                 FROM diagnosis_source s LEFT JOIN diagnosis_incident i ON i.source_id = s.id
                 GROUP BY s.id, s.name, s.kind ORDER BY s.name""");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Date first = rs.getDate(4);
-                Date last = rs.getDate(5);
-                Timestamp imported = rs.getTimestamp(6);
-                out.add(new SourceSummary(rs.getString(1), rs.getString(2), rs.getLong(3),
+                Date first = rs.getDate(5);
+                Date last = rs.getDate(6);
+                out.add(new SourceSummary(rs.getString(2), rs.getString(3), rs.getLong(4),
                         first == null ? null : first.toLocalDate(), last == null ? null : last.toLocalDate(),
-                        imported == null ? null : imported.toInstant()));
+                        imported.get(rs.getLong(1))));
             }
         }
         return out;
