@@ -21,7 +21,9 @@ import org.safercities.diagnosis.factors.FactorRoutes;
 import org.safercities.diagnosis.walks.WalkDemo;
 import org.safercities.diagnosis.walks.WalkRoutes;
 import org.safercities.diagnosis.walks.WalkService;
+import org.safercities.diagnosis.analysis.DiagnosisFindings;
 import org.safercities.platform.DemoCity;
+import org.safercities.platform.links.FindingDirectory;
 import org.safercities.platform.KitModule;
 import org.safercities.platform.MenuEntry;
 import org.safercities.platform.PlatformServices;
@@ -37,12 +39,22 @@ public final class DiagnosisModule implements KitModule {
     private final IncidentService incidents;
     private final Analysis analysis;
     private final WalkService walks;
+    private final RiskFactorService factors;
+    private final AnalysisRoutes analysisRoutes;
+    private final MapRoutes mapRoutes;
 
     public DiagnosisModule(PlatformServices platform) {
         this.platform = platform;
         this.incidents = new IncidentService(platform.store(), platform.audit(), platform.areas(), Clock.systemUTC());
         this.analysis = new Analysis(incidents, platform.areas());
         this.walks = new WalkService(platform);
+        this.factors = new RiskFactorService(platform);
+        int threshold = platform.config().disclosureThreshold();
+        this.analysisRoutes = new AnalysisRoutes(analysis, platform.areas(), platform.pages(), threshold);
+        this.mapRoutes = new MapRoutes(analysis, analysisRoutes, platform.areas(), platform.pages(), threshold,
+                this::mapPoints);
+        platform.links().publish(FindingDirectory.class, new DiagnosisFindings(analysis, mapRoutes, factors,
+                platform.areas(), platform.pages()::translator));
     }
 
     /** Incidents and their pre-computed counts (for tests and the benchmark). */
@@ -64,14 +76,10 @@ public final class DiagnosisModule implements KitModule {
     public void routing(HttpRouting.Builder routing) {
         routing.register(new ImportRoutes(incidents, platform.areas(), platform.uploads(), platform.pages()));
         routing.register(new IncidentRoutes(incidents, platform.areas(), platform.pages()));
-        AnalysisRoutes analysisRoutes = new AnalysisRoutes(analysis, platform.areas(), platform.pages(),
-                platform.config().disclosureThreshold());
         routing.register(analysisRoutes);
-        MapRoutes mapRoutes = new MapRoutes(analysis, analysisRoutes, platform.areas(), platform.pages(),
-                platform.config().disclosureThreshold(), this::mapPoints);
         routing.register(mapRoutes);
         routing.register(new ReportRoutes(analysis, analysisRoutes, mapRoutes, incidents, walks,
-                new RiskFactorService(platform), platform.areas(), platform.city(), platform.pages(),
+                factors, platform.areas(), platform.city(), platform.pages(),
                 platform.config().disclosureThreshold(), t -> List.of()));
         routing.register(new WalkRoutes(platform), new FactorRoutes(platform));
     }

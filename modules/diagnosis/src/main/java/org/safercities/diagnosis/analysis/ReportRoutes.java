@@ -147,7 +147,8 @@ public final class ReportRoutes implements HttpService {
         }
         List<SurveyLine> surveyLines = surveys.apply(t);
         String pop = place == null ? "" : areas.latestPopulationYear(place.id())
-                .map(y -> t.t("diagnosis.report.population", t.number(areas.populationTotal(place.id(), y).orElse(0L)), y))
+                .map(y -> t.t("diagnosis.report.population", t.number(areas.populationTotal(place.id(), y).orElse(0L)),
+                        Integer.toString(y)))
                 .orElse(t.t("diagnosis.report.noPopulation"));
         pages.render(res, v, "/diagnosis/report", "diagnosis/report", "diagnosis.report.open",
                 new ReportPage(title, cityName, profile == null ? "" : String.join(" · ", profile.localNames().values()),

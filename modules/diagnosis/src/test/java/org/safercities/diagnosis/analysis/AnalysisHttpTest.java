@@ -27,6 +27,7 @@ import org.safercities.platform.PlatformServices;
 import org.safercities.platform.TestKit;
 import org.safercities.platform.areas.Area;
 import org.safercities.platform.areas.Population;
+import org.safercities.platform.links.FindingDirectory;
 
 /** The analysis, the map and the report over HTTP on the demo city's synthetic incidents. */
 class AnalysisHttpTest {
@@ -179,6 +180,18 @@ class AnalysisHttpTest {
         assertTrue(ar.contains("dir=\"rtl\""));
         assertTrue(ar.contains(IncidentDemoName()), "the sources and dates of the data");
         assertEquals(200, as("partner").get("/diagnosis/report").statusCode());
+    }
+
+    @Test
+    void theStrategyCanCiteTheDiagnosisFindingsInTheReadersLanguage() {
+        FindingDirectory findings = platform.links().find(FindingDirectory.class).orElseThrow();
+        List<FindingDirectory.Finding> en = findings.findings("en");
+        assertTrue(en.stream().anyMatch(f -> f.ref().equals("iccs:02") && f.label().contains("per 100,000")), "" + en);
+        assertTrue(en.stream().anyMatch(f -> f.ref().startsWith("hotspot:") && f.areaId() != null), "" + en);
+        List<FindingDirectory.Finding> fr = findings.findings("fr");
+        assertEquals(en.stream().map(FindingDirectory.Finding::ref).toList(),
+                fr.stream().map(FindingDirectory.Finding::ref).toList(), "stable references in every language");
+        assertFalse(fr.get(0).label().equals(en.get(0).label()));
     }
 
     private static String IncidentDemoName() {

@@ -114,6 +114,11 @@ public final class Pages {
     }
 
     /** Renders a template to a string (documents, e-mails of later issues, tests). */
+    /** Messages in a language, for what a module writes outside a request (a finding's label for another module). */
+    public org.safercities.platform.i18n.Translator translator(String lang) {
+        return shell.messages().translator(lang);
+    }
+
     public String renderString(String template, Object scope) {
         StringWriter out = new StringWriter(4096);
         mustache(template).execute(out, scope);
