@@ -3,6 +3,7 @@ package org.safercities.diagnosis.surveys;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.safercities.diagnosis.stats.Proportion;
@@ -34,6 +35,10 @@ final class SurveyCube {
             }
         }
 
+        Proportion.Estimate estimate() {
+            return Proportion.fromSums(n, w, w2, wy);
+        }
+
         void add(Sums o) {
             n += o.n;
             w += o.w;
@@ -42,39 +47,45 @@ final class SurveyCube {
         }
     }
 
-    private Map<Key, Sums> cells = new HashMap<>();
+    /** Cells by indicator: an estimate reads only its own indicator's cells. */
+    private Map<String, Map<Key, Sums>> cells = new HashMap<>();
 
     synchronized void replace(Map<Key, Sums> loaded) {
-        cells = new HashMap<>(loaded);
+        cells = new HashMap<>();
+        merge(loaded);
     }
 
     /** Adds the sums of a committed entry or import. */
     synchronized void merge(Map<Key, Sums> delta) {
-        delta.forEach((k, s) -> cells.computeIfAbsent(k, x -> new Sums()).add(s));
+        delta.forEach((k, s) -> cells.computeIfAbsent(k.indicator(), x -> new HashMap<>())
+                .computeIfAbsent(k, x -> new Sums()).add(s));
     }
 
     synchronized boolean isEmpty() {
         return cells.isEmpty();
     }
 
-    /** The indicator's estimate over the cells the filter keeps, grouped by the given dimension value. */
-    synchronized Map<String, Proportion.Estimate> estimates(String indicator, Predicate<Key> keep,
-            java.util.function.Function<Key, String> group) {
-        Map<String, Sums> by = new HashMap<>();
-        for (Map.Entry<Key, Sums> e : cells.entrySet()) {
-            Key k = e.getKey();
-            if (k.indicator().equals(indicator) && keep.test(k)) {
-                by.computeIfAbsent(group.apply(k), x -> new Sums()).add(e.getValue());
+    /** The indicator's sums over the cells the filter keeps, grouped by what {@code group} says. */
+    synchronized <G> Map<G, Sums> sums(String indicator, Predicate<Key> keep, Function<Key, G> group) {
+        Map<G, Sums> by = new HashMap<>();
+        for (Map.Entry<Key, Sums> e : cells.getOrDefault(indicator, Map.of()).entrySet()) {
+            if (keep.test(e.getKey())) {
+                by.computeIfAbsent(group.apply(e.getKey()), x -> new Sums()).add(e.getValue());
             }
         }
+        return by;
+    }
+
+    /** The indicator's estimates over the cells the filter keeps, grouped. */
+    Map<String, Proportion.Estimate> estimates(String indicator, Predicate<Key> keep, Function<Key, String> group) {
         Map<String, Proportion.Estimate> out = new HashMap<>();
-        by.forEach((g, s) -> out.put(g, Proportion.fromSums(s.n, s.w, s.w2, s.wy)));
+        sums(indicator, keep, group).forEach((g, s) -> out.put(g, s.estimate()));
         return out;
     }
 
     /** Indicator codes with at least one respondent. */
     synchronized List<String> indicators() {
-        return cells.keySet().stream().map(Key::indicator).distinct().sorted().toList();
+        return cells.keySet().stream().sorted().toList();
     }
 
     /** The delta of one respondent. */

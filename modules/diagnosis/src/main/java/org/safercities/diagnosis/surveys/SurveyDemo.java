@@ -41,7 +41,7 @@ public final class SurveyDemo {
         surveys.storeMany(out, "[Demo]");
     }
 
-    private Respondent respondent(Random r, int i, long ward, double fear) {
+    Respondent respondent(Random r, int i, long ward, double fear) {
         String sex = r.nextDouble() < 0.52 ? "F" : (r.nextDouble() < 0.98 ? "M" : "O");
         boolean woman = sex.equals("F");
         String age = Questionnaire.AGE_BANDS.get(1 + r.nextInt(6));

@@ -102,7 +102,6 @@ public final class SurveyRoutes implements HttpService {
 
     /** One table per indicator with data: a row per group of the chosen dimension. */
     List<Table> tables(Translator t, String by, boolean suppress) {
-        Map<Long, java.util.Set<Long>> ancestors = surveys.ancestors();
         List<String> codes = new ArrayList<>(Questionnaire.INDICATORS);
         surveys.indicatorsWithData().stream().filter(c -> c.startsWith("L:")).forEach(codes::add);
         Map<String, String> texts = surveys.texts();
@@ -115,12 +114,11 @@ public final class SurveyRoutes implements HttpService {
             List<Row> rows = new ArrayList<>();
             rows.add(new Row(t.t("diagnosis.survey.by.all"), List.of(cell(t, all.get(""), suppress))));
             if (by.equals("area")) {
+                Map<Long, Proportion.Estimate> byArea = surveys.byArea(code);
                 for (Area a : areas.depthFirst()) {
-                    Map<String, Proportion.Estimate> e = surveys.estimates(code,
-                            k -> k.areaId() != 0 && ancestors.getOrDefault(k.areaId(), java.util.Set.of()).contains(a.id()),
-                            k -> "");
-                    if (!e.isEmpty()) {
-                        rows.add(new Row("\u00a0".repeat(2 * a.level()) + a.name(), List.of(cell(t, e.get(""), suppress))));
+                    Proportion.Estimate e = byArea.get(a.id());
+                    if (e != null) {
+                        rows.add(new Row("\u00a0".repeat(2 * a.level()) + a.name(), List.of(cell(t, e, suppress))));
                     }
                 }
                 Map<String, Proportion.Estimate> unknown = surveys.estimates(code, k -> k.areaId() == 0, k -> "");

@@ -509,6 +509,30 @@ public final class SurveyService {
         return cube.estimates(indicator, keep, group);
     }
 
+    /**
+     * The indicator's estimate for every area that has respondents in its subtree (a district adds up its
+     * wards): one pass over the indicator's cells, then each area's sums go up its ancestors.
+     */
+    Map<Long, Proportion.Estimate> byArea(String indicator) {
+        ready();
+        Map<Long, SurveyCube.Sums> own = cube.sums(indicator, k -> k.areaId() != 0, SurveyCube.Key::areaId);
+        Map<Long, Set<Long>> ancestors = ancestors();
+        Map<Long, SurveyCube.Sums> rolled = new HashMap<>();
+        own.forEach((area, s) -> {
+            for (long up : ancestors.getOrDefault(area, Set.of(area))) {
+                rolled.computeIfAbsent(up, x -> new SurveyCube.Sums()).add(s);
+            }
+        });
+        Map<Long, Proportion.Estimate> out = new HashMap<>();
+        rolled.forEach((a, s) -> out.put(a, s.estimate()));
+        return out;
+    }
+
+    /** Test and benchmark access to the in-memory sums. */
+    SurveyCube cube() {
+        return cube;
+    }
+
     List<String> indicatorsWithData() {
         ready();
         return cube.indicators();
