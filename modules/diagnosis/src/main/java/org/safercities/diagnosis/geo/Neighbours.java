@@ -56,6 +56,7 @@ public final class Neighbours {
                 }
             }
         }
+        VertexOnEdge.link(areas, out);
         return out;
     }
 
@@ -79,7 +80,7 @@ public final class Neighbours {
         return out;
     }
 
-    private static void link(Map<Long, Set<Long>> out, long[] here, long[] near) {
+    static void link(Map<Long, Set<Long>> out, long[] here, long[] near) {
         for (long a : here) {
             for (long b : near) {
                 if (a != b) {

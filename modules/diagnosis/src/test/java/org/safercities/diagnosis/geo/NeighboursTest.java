@@ -59,6 +59,40 @@ class NeighboursTest {
         assertEquals(Set.of(), n.get(4L));
     }
 
+    /** Mexico City's alcaldías and Kenya's 290 constituencies: every area touches another (none is an island). */
+    @Test
+    void largerRealFilesHaveNoIsolatedAreas() {
+        for (String file : List.of("boundaries/cdmx_alcaldias.geojson", "boundaries/kenya_admin2_constituencies.geojson")) {
+            Boundaries b = new Boundaries(file, 1);
+            long t0 = System.nanoTime();
+            Map<Long, Set<Long>> n = Neighbours.queen(b.boundaries);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            List<Long> alone = n.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+            System.out.println(file + ": " + n.size() + " areas in " + ms + " ms, isolated " + alone);
+            assertEquals(List.of(), alone, file);
+        }
+    }
+
+    /** A boundary drawn with more points than its neighbour's: its vertices lie on the neighbour's edge. */
+    @Test
+    void aVertexOnAnotherAreasEdgeTouches() {
+        String big = square(0, 0);
+        String onEdge = rectangle(1, 0.25, 2, 0.75); // (1, 0.25) lies on big's edge from (1, 0) to (1, 1)
+        String nearEdge = rectangle(1.0000015, 0.8, 2, 0.9); // 15 cm off: digitised separately
+        String apart = rectangle(1.00001, 0.1, 2, 0.2); // a metre off: a gap, not a border
+        Map<Long, Set<Long>> n = Neighbours.queen(List.of(new AreaLocator.Boundary(1, 1, big),
+                new AreaLocator.Boundary(2, 1, onEdge), new AreaLocator.Boundary(3, 1, nearEdge),
+                new AreaLocator.Boundary(4, 1, apart)));
+        assertEquals(Set.of(2L, 3L), n.get(1L));
+        assertEquals(Set.of(1L), n.get(2L));
+        assertEquals(Set.of(), n.get(4L));
+    }
+
+    private static String rectangle(double x0, double y0, double x1, double y1) {
+        return "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}".formatted(x0, y0,
+                x1, y0, x1, y1, x0, y1, x0, y0);
+    }
+
     private static String square(double x, double y) {
         return "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}".formatted(x, y,
                 x + 1, y, x + 1, y + 1, x, y + 1, x, y);

@@ -175,8 +175,10 @@ class SheetsTest {
                 openProblem(Files.writeString(dir.resolve("blank.csv"), "")).key());
     }
 
+    /** commons-lang3 is excluded from the kit (pom.xml): .xlsx workbooks read without it. */
     @Test
     void saoPauloWorkbookWithInlineStringsAndSerialDates() {
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.apache.commons.lang3.ArrayFill"));
         try (Sheet s = Sheets.open(SharedData.file("incidents/sao_paulo_homicides_2017-2022.xlsx"))) {
             assertEquals(List.of("year", "date", "municipality", "location_type", "victim_sex", "longitude", "latitude"),
                     s.header());
