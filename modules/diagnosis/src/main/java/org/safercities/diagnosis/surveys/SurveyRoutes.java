@@ -16,6 +16,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.safercities.diagnosis.sheets.Sheet;
 import org.safercities.diagnosis.sheets.SheetProblem;
 import org.safercities.diagnosis.sheets.Sheets;
+import org.safercities.diagnosis.sheets.XlsForm;
 import org.safercities.diagnosis.stats.Proportion;
 import org.safercities.platform.Problem;
 import org.safercities.platform.accounts.Role;
@@ -60,6 +61,9 @@ public final class SurveyRoutes implements HttpService {
                 .post("/diagnosis/surveys/questionnaire/wording", this::wording)
                 .post("/diagnosis/surveys/questionnaire/missing", this::missing)
                 .post("/diagnosis/surveys/questionnaire/local", this::addLocal)
+                .post("/diagnosis/surveys/questionnaire/xlsform", this::uploadForm)
+                .get("/diagnosis/surveys/questionnaire/xlsform/{upload}", this::formPage)
+                .post("/diagnosis/surveys/questionnaire/xlsform/{upload}", this::addFromForm)
                 .get("/diagnosis/surveys/import", this::importStart)
                 .post("/diagnosis/surveys/import", this::upload)
                 .get("/diagnosis/surveys/import/{upload}", this::mappingPage)
@@ -292,7 +296,8 @@ public final class SurveyRoutes implements HttpService {
     public record QuestionRow(String code, boolean builtin, String label, String missing, List<Option> choices) {
     }
 
-    public record QuestionnairePage(List<QuestionRow> questions, Map<String, String> values, Map<String, String> errors) {
+    public record QuestionnairePage(List<QuestionRow> questions, Map<String, String> values, Map<String, String> errors,
+            long maxMegabytes) {
     }
 
     private void questionnaire(ServerRequest req, ServerResponse res) {
@@ -312,7 +317,8 @@ public final class SurveyRoutes implements HttpService {
         Map<String, String> shown = new LinkedHashMap<>();
         errors.forEach((k, key) -> shown.put(k, t.t(key)));
         pages.render(res, status, v, "/diagnosis/surveys", "diagnosis/survey-questionnaire",
-                "diagnosis.survey.questionnaire", new QuestionnairePage(rows, values, shown));
+                "diagnosis.survey.questionnaire", new QuestionnairePage(rows, values, shown,
+                        uploads.maxBytes() / (1024 * 1024)));
     }
 
     private void wording(ServerRequest req, ServerResponse res) {
@@ -346,6 +352,60 @@ public final class SurveyRoutes implements HttpService {
             return;
         }
         v.flash("platform.saved");
+        Visit.redirect(res, "/diagnosis/surveys/questionnaire");
+    }
+
+    // ---- local questions from an XLSForm
+
+    /** Receives an XLSForm (.xlsx or .xls) and reads it once: a file that is no XLSForm is refused now. */
+    private void uploadForm(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        Uploads.Upload u = uploads.receive(req, v);
+        try {
+            XlsForm.read(u.file());
+        } catch (SheetProblem p) {
+            uploads.discard(u);
+            json(res, Json.object(Map.of("error", v.t().t(p.key(), p.args().toArray()))));
+            return;
+        }
+        json(res, Json.object(Map.of("redirect", "/diagnosis/surveys/questionnaire/xlsform/" + u.id())));
+    }
+
+    public record FormRow(String code, String label, String type, String choices, String missing) {
+    }
+
+    public record FormPage(String uploadId, String fileName, String formId, List<FormRow> rows, boolean empty) {
+    }
+
+    private XlsForm form(Uploads.Upload u) {
+        try {
+            return XlsForm.read(u.file());
+        } catch (SheetProblem p) {
+            throw new Problem(422, p.key(), p.args().toArray());
+        }
+    }
+
+    private void formPage(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        Uploads.Upload u = uploads.find(req.path().pathParameters().get("upload"), v);
+        XlsForm form = form(u);
+        String lang = v.t().lang();
+        List<FormRow> rows = surveys.formCandidates(form, lang).stream().map(c -> new FormRow(c.question().code(),
+                c.wording().getOrDefault(lang, c.wording().values().stream().findFirst().orElse("")),
+                c.question().multiple() ? "select_multiple" : "select_one", String.join(", ", c.question().choices()),
+                String.join(", ", c.question().missingCodes()))).toList();
+        pages.render(res, v, "/diagnosis/surveys", "diagnosis/survey-xlsform", "diagnosis.survey.xlsform",
+                new FormPage(u.id(), u.originalName(), form.formId(), rows, rows.isEmpty()));
+    }
+
+    private void addFromForm(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        Uploads.Upload u = uploads.find(req.path().pathParameters().get("upload"), v);
+        int added = surveys.addFromForm(form(u), v.form().all("question"), v.t().lang(), v.actor(), v.address());
+        v.flash("diagnosis.survey.xlsform.added", added);
         Visit.redirect(res, "/diagnosis/surveys/questionnaire");
     }
 

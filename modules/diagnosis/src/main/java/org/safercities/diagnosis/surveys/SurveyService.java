@@ -213,6 +213,40 @@ public final class SurveyService {
         return errors;
     }
 
+    /** Select questions of an XLSForm that could become local questions (codes already used are left out). */
+    List<FormQuestions.Candidate> formCandidates(org.safercities.diagnosis.sheets.XlsForm form, String userLang) {
+        Set<String> taken = new HashSet<>();
+        questions().forEach(q -> taken.add(q.code().toLowerCase(java.util.Locale.ROOT)));
+        return FormQuestions.candidates(form, userLang).stream()
+                .filter(c -> !taken.contains(c.question().code().toLowerCase(java.util.Locale.ROOT))).toList();
+    }
+
+    /** Adds the chosen XLSForm questions as local questions with the form's wording; returns how many. */
+    public int addFromForm(org.safercities.diagnosis.sheets.XlsForm form, List<String> names, String userLang,
+            String actor, String address) {
+        List<FormQuestions.Candidate> chosen = formCandidates(form, userLang).stream()
+                .filter(c -> names.contains(c.question().code())).toList();
+        store.tx(c -> {
+            for (FormQuestions.Candidate q : chosen) {
+                SurveyStore.insertLocal(c, q.question());
+                for (Map.Entry<String, String> w : q.wording().entrySet()) {
+                    SurveyStore.putText(c, q.question().code(), "", w.getKey(), w.getValue());
+                }
+                for (Map.Entry<String, Map<String, String>> ch : q.choiceWording().entrySet()) {
+                    if (q.question().choices().contains(ch.getKey())) {
+                        for (Map.Entry<String, String> w : ch.getValue().entrySet()) {
+                            SurveyStore.putText(c, q.question().code(), ch.getKey(), w.getKey(), w.getValue());
+                        }
+                    }
+                }
+                audit.append(c, new AuditLog.Event(actor, address, "diagnosis.survey.question.add", "survey_question",
+                        q.question().code(), "ok", "XLSForm " + form.formId()));
+            }
+            return null;
+        });
+        return chosen.size();
+    }
+
     /** The codes that mean "don't know / refused" for one question (left out of the estimates). */
     public void setMissing(String question, String codes, String actor, String address) {
         Question q = questions().stream().filter(x -> x.code().equals(question)).findFirst().orElseThrow(Problem::notFound);

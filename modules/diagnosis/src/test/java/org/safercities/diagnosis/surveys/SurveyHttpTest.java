@@ -274,4 +274,39 @@ class SurveyHttpTest {
         assertEquals(200, editor.post(u2, map).statusCode());
         assertEquals(before + 3, one("SELECT COUNT(*) FROM diagnosis_survey_respondent"));
     }
+
+    @Test
+    void selectQuestionsOfTheRealXlsFormsBecomeLocalQuestionsThatTheExportMapsByName() throws Exception {
+        Browser editor = as("demo-coordinator");
+        HttpResponse<String> up = editor.upload("/diagnosis/surveys/questionnaire/xlsform",
+                SharedData.file("surveys/nairobi_2021_household_wash.xlsform.xls"));
+        Matcher m = Pattern.compile("\"redirect\":\"([^\"]+)\"").matcher(up.body());
+        assertTrue(m.find(), up.body());
+        String page = editor.get(m.group(1)).body();
+        assertTrue(page.contains("ToiletFacilitySAFE") && page.contains("HHITEMS"), page);
+        assertEquals(303, editor.post(m.group(1), Map.of("question", "ToiletFacilitySAFE")).statusCode());
+        String choices = kit.kit.store().read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT choices || ' / ' || missing_codes FROM "
+                    + "diagnosis_survey_question WHERE code = 'ToiletFacilitySAFE'")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        // the form's list: Any_time / During_Day / Unsafe / NA, where NA means "does not know / prefers not to answer"
+        assertEquals("Any_time|During_Day|Unsafe|NA / NA", choices);
+        assertTrue(editor.get("/diagnosis/surveys/questionnaire").body().contains("is it safe for you to use this toilet"));
+        String upload = upload(editor, SharedData.file("surveys/nairobi_abidjan_household_responses.csv"));
+        assertTrue(editor.get(upload).body().contains("value=\"ToiletFacilitySAFE\" selected"), "mapped by name");
+        // Rio (SurveyCTO dialect): the opt-out "8 = Não me sinto confortável em responder" becomes a missing code
+        List<FormQuestions.Candidate> rio = service().formCandidates(
+                org.safercities.diagnosis.sheets.XlsForm.read(SharedData.file("surveys/rio_pinkcar_harassment_survey.xlsform.xlsx")),
+                "en");
+        assertTrue(rio.size() > 10, "select questions: " + rio.size());
+        assertTrue(rio.stream().anyMatch(c -> c.question().missingCodes().contains("8")), rio.toString());
+        assertTrue(rio.stream().allMatch(c -> c.wording().keySet().stream().allMatch(
+                l -> List.of("ar", "zh", "en", "fr", "ru", "es").contains(l))));
+        // not an XLSForm: refused with a message
+        assertTrue(editor.upload("/diagnosis/surveys/questionnaire/xlsform",
+                SharedData.file("surveys/nairobi_abidjan_individual_responses.csv")).body().contains("\"error\""));
+    }
 }
