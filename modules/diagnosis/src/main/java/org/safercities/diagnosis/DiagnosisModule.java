@@ -23,11 +23,15 @@ import org.safercities.diagnosis.walks.WalkRoutes;
 import org.safercities.diagnosis.walks.WalkService;
 import org.safercities.diagnosis.analysis.DiagnosisFindings;
 import org.safercities.platform.DemoCity;
+import org.safercities.platform.i18n.Translator;
 import org.safercities.platform.links.FindingDirectory;
 import org.safercities.platform.KitModule;
 import org.safercities.platform.MenuEntry;
 import org.safercities.platform.PlatformServices;
 import org.safercities.platform.accounts.Role;
+import org.safercities.diagnosis.surveys.SurveyDemo;
+import org.safercities.diagnosis.surveys.SurveyRoutes;
+import org.safercities.diagnosis.surveys.SurveyService;
 
 /**
  * The safety diagnosis (G§29): incidents, surveys, safety walks, risk and protective factors, the analysis with
@@ -40,6 +44,7 @@ public final class DiagnosisModule implements KitModule {
     private final Analysis analysis;
     private final WalkService walks;
     private final RiskFactorService factors;
+    private final SurveyService surveys;
     private final AnalysisRoutes analysisRoutes;
     private final MapRoutes mapRoutes;
 
@@ -49,12 +54,32 @@ public final class DiagnosisModule implements KitModule {
         this.analysis = new Analysis(incidents, platform.areas());
         this.walks = new WalkService(platform);
         this.factors = new RiskFactorService(platform);
+        this.surveys = new SurveyService(platform);
         int threshold = platform.config().disclosureThreshold();
         this.analysisRoutes = new AnalysisRoutes(analysis, platform.areas(), platform.pages(), threshold);
         this.mapRoutes = new MapRoutes(analysis, analysisRoutes, platform.areas(), platform.pages(), threshold,
                 this::mapPoints);
         platform.links().publish(FindingDirectory.class, new DiagnosisFindings(analysis, mapRoutes, factors,
                 platform.areas(), platform.pages()::translator));
+    }
+
+    /** Survey responses and their estimates (for tests and the benchmark). */
+    public SurveyService surveys() {
+        return surveys;
+    }
+
+    /** The SDG survey indicators for the report: city-wide estimate, interval and respondents. */
+    private List<ReportRoutes.SurveyLine> surveyLines(Translator t) {
+        List<ReportRoutes.SurveyLine> out = new ArrayList<>();
+        for (SurveyService.IndicatorEstimate e : surveys.indicatorEstimates(t)) {
+            SurveyService.Shown s = e.cityWide();
+            boolean hidden = s.suppressed();
+            out.add(new ReportRoutes.SurveyLine(e.code(), e.label(),
+                    hidden ? t.t("diagnosis.analysis.hidden") : t.number(s.estimate().share() * 100, 1) + " %",
+                    hidden ? "" : t.number(s.estimate().low() * 100, 1) + " – " + t.number(s.estimate().high() * 100, 1) + " %",
+                    t.number(s.estimate().respondents())));
+        }
+        return out;
     }
 
     /** Incidents and their pre-computed counts (for tests and the benchmark). */
@@ -69,7 +94,8 @@ public final class DiagnosisModule implements KitModule {
 
     @Override
     public List<String> migrationFiles() {
-        return List.of("V001__create_incident.sql", "V002__create_safety_walk_and_risk_factor.sql");
+        return List.of("V001__create_incident.sql", "V002__create_safety_walk_and_risk_factor.sql",
+                "V003__create_survey.sql");
     }
 
     @Override
@@ -80,8 +106,9 @@ public final class DiagnosisModule implements KitModule {
         routing.register(mapRoutes);
         routing.register(new ReportRoutes(analysis, analysisRoutes, mapRoutes, incidents, walks,
                 factors, platform.areas(), platform.city(), platform.pages(),
-                platform.config().disclosureThreshold(), t -> List.of()));
+                platform.config().disclosureThreshold(), this::surveyLines));
         routing.register(new WalkRoutes(platform), new FactorRoutes(platform));
+        routing.register(new SurveyRoutes(surveys, platform.areas(), platform.uploads(), platform.pages()));
     }
 
     @Override
@@ -93,6 +120,7 @@ public final class DiagnosisModule implements KitModule {
         // walks: everyone sees scores and points, only STAFF the free text (WalkRoutes); factors: all read
         menu.add(new MenuEntry("diagnosis.menu.walks", "/diagnosis/walks", 1, Role.ALL));
         menu.add(new MenuEntry("diagnosis.menu.factors", "/diagnosis/factors", 1, Role.ALL));
+        menu.add(new MenuEntry("diagnosis.menu.surveys", "/diagnosis/surveys", 1, Role.ALL));
         return menu;
     }
 
@@ -119,5 +147,6 @@ public final class DiagnosisModule implements KitModule {
     public void loadDemo(DemoCity city) {
         new IncidentDemo(incidents, platform.areas()).load(city);
         new WalkDemo(platform).load(city);
+        new SurveyDemo(surveys).load(city);
     }
 }

@@ -23,6 +23,7 @@ class DiagnosisBundlesTest {
         assertEquals(List.of(), BundleChecks.missingKeys(BundleChecks.LOCALES, List.of("diagnosis", "platform"),
                 List.of(Path.of("src/main/resources/templates"), Path.of("src/main/java")),
                 k -> k.matches("diagnosis\\.(walk|factor|incident|source|import)\\.(create|update|delete|demo|values|load|undo)")
-                        || k.equals("diagnosis.js") || k.equals("diagnosis.css")));
+                        || k.equals("diagnosis.js") || k.equals("diagnosis.css")
+                        || k.matches("diagnosis\\.survey\\.(enter|missing|question\\.add|choice_)")));
     }
 }

@@ -51,6 +51,19 @@ public final class Proportion {
         respondents++;
     }
 
+    /**
+     * The estimate from sums kept elsewhere (pre-computed per cell): head count, Σw, Σw² and Σw of those
+     * answering yes. Same result as {@link #add} called once per respondent.
+     */
+    public static Estimate fromSums(long respondents, double weightSum, double weightSquareSum, double yesWeightSum) {
+        Proportion p = new Proportion();
+        p.respondents = respondents;
+        p.weightSum = weightSum;
+        p.weightSquareSum = weightSquareSum;
+        p.yesWeightSum = yesWeightSum;
+        return p.estimate();
+    }
+
     public Estimate estimate() {
         if (respondents == 0) {
             return new Estimate(Double.NaN, 0, 1, 0, 0);
