@@ -22,7 +22,20 @@ final class PartnershipPages {
     public record Row(long id, String name, String type, String status, int interest, int influence, String areas) {
     }
 
-    public record ListPage(List<Row> rows, List<Option> types, List<Option> areas, String count, boolean canEdit) {
+    public record ListPage(List<Row> rows, List<Option> types, List<Option> areas, List<Option> groups, String count,
+            boolean canEdit) {
+    }
+
+    /** The list's filters; empty or negative when not used. */
+    record Filter(String type, long area, String group) {
+        boolean keeps(Actor a) {
+            return (type.isEmpty() || a.type().equals(type)) && (area < 0 || a.areaIds().contains(area))
+                    && (group.isEmpty() || a.groups().contains(group));
+        }
+    }
+
+    /** An actor's role in an action of the current strategy (from the strategy module). */
+    public record RoleRow(String action, String priority, String role) {
     }
 
     public record FormPage(Long id, int version, boolean isNew, String name, String sectors, String notes,
@@ -45,7 +58,7 @@ final class PartnershipPages {
             String sectors, String notes, List<String> areas, List<String> groups, boolean canEdit, ContactView contact,
             List<RelRow> relationships, List<Option> others, List<Option> relTypes, String relFrom, String relUntil,
             List<Option> strengths, Map<String, String> relErrors, List<CommitmentRow> commitments,
-            CommitmentForm commitmentForm, Map<String, String> commitmentErrors) {
+            CommitmentForm commitmentForm, Map<String, String> commitmentErrors, boolean strategy, List<RoleRow> roles) {
     }
 
     public record Named(long id, String name) {
@@ -71,11 +84,12 @@ final class PartnershipPages {
         this.areas = areas;
     }
 
-    ListPage list(Translator t, String type, long area, boolean canEdit) {
+    ListPage list(Translator t, Filter filter, boolean canEdit) {
         Map<Long, String> names = areaNames();
         List<Row> rows = new ArrayList<>();
+        long area = filter.area();
         for (Actor a : service.actors()) {
-            if ((type.isEmpty() || a.type().equals(type)) && (area < 0 || a.areaIds().contains(area))) {
+            if (filter.keeps(a)) {
                 rows.add(new Row(a.id(), a.name(), t.t("partnerships.type." + a.type()),
                         t.t("partnerships.status." + a.status()), a.interest(), a.influence(),
                         a.areaIds().stream().map(id -> names.getOrDefault(id, "")).collect(Collectors.joining(", "))));
@@ -83,8 +97,9 @@ final class PartnershipPages {
         }
         List<Option> areaOptions = areas.depthFirst().stream()
                 .map(x -> new Option(Long.toString(x.id()), "\u2003".repeat(x.level()) + x.name(), x.id() == area)).toList();
-        return new ListPage(rows, options(t, "type", Codes.TYPES, type), areaOptions,
-                t.t("partnerships.actors.count", t.number(rows.size())), canEdit);
+        return new ListPage(rows, options(t, "type", Codes.TYPES, filter.type()), areaOptions,
+                options(t, "group", Codes.GROUPS, filter.group()), t.t("partnerships.actors.count", t.number(rows.size())),
+                canEdit);
     }
 
     FormPage form(Translator t, Long id, int version, ActorForm f, FieldErrors e) {
@@ -121,7 +136,12 @@ final class PartnershipPages {
                 options(t, "relType", Codes.RELATIONS, rel.type()), rel.from(), rel.until(), scores(3, rel.strength()), relErrors,
                 service.commitmentsOf(a.id()).stream().map(m -> new CommitmentRow(m.id(), m.description(),
                         t.date(m.endDate()), m.fulfilled(), m.overdue(PartnershipService.today()))).toList(),
-                commitment, commitmentErrors);
+                commitment, commitmentErrors, service.strategy().isPresent(), roles(t, a.id()));
+    }
+
+    private List<RoleRow> roles(Translator t, long actorId) {
+        return service.rolesOf(actorId).stream().map(r -> new RoleRow(r.actionTitle(), r.priorityTitle(),
+                Codes.ROLES.contains(r.role()) ? t.t("partnerships.role." + r.role()) : r.role())).toList();
     }
 
     GridPage grid(List<Actor> actors) {
@@ -145,11 +165,14 @@ final class PartnershipPages {
         Map<Long, Commitment> commitments = service.commitments().stream()
                 .collect(Collectors.toMap(Commitment::id, m -> m));
         Map<Long, String> actors = service.actors().stream().collect(Collectors.toMap(Actor::id, Actor::name));
+        Map<Long, String> priorities = service.strategy().map(d -> d.priorities().stream()
+                .collect(Collectors.toMap(p -> p.id(), p -> p.title(), (x, y) -> x))).orElse(Map.of());
         List<String> out = new ArrayList<>();
         for (Gap g : service.gaps(today)) {
             Object[] args = switch (g.rule()) {
                 case "area" -> new Object[] {names.getOrDefault(Form.wholeNumber(g.subject()), g.subject())};
                 case "group" -> new Object[] {t.t("partnerships.group." + g.subject())};
+                case "priority" -> new Object[] {priorities.getOrDefault(Form.wholeNumber(g.subject()), g.subject())};
                 case "commitment" -> {
                     Commitment m = commitments.get(Form.wholeNumber(g.subject()));
                     yield m == null ? new Object[] {"", "", ""} // removed meanwhile

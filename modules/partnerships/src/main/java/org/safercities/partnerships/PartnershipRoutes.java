@@ -79,8 +79,9 @@ final class PartnershipRoutes implements HttpService {
         v.require(Role.ALL);
         String type = Visit.query(req, "type").filter(Codes.TYPES::contains).orElse("");
         long area = Visit.query(req, "area").map(Form::wholeNumber).orElse(-1L);
+        String group = Visit.query(req, "group").filter(Codes.GROUPS::contains).orElse("");
         pages.render(res, v, ACTORS, "partnerships/actors", "partnerships.actors.title",
-                view.list(v.t(), type, area, v.is(Role.EDITORS)));
+                view.list(v.t(), new PartnershipPages.Filter(type, area, group), v.is(Role.EDITORS)));
     }
 
     private void export(ServerRequest req, ServerResponse res) throws IOException {

@@ -19,6 +19,8 @@ import org.safercities.platform.Problem;
 import org.safercities.platform.areas.Area;
 import org.safercities.platform.areas.AreaService;
 import org.safercities.platform.audit.AuditLog;
+import org.safercities.platform.links.ActionDirectory;
+import org.safercities.platform.links.ModuleLinks;
 import org.safercities.platform.store.Store;
 import org.safercities.platform.web.FieldErrors;
 
@@ -31,12 +33,27 @@ public final class PartnershipService {
     private final Store store;
     private final AuditLog audit;
     private final AreaService areas;
+    private final ModuleLinks links;
     final PartnershipStore sql = new PartnershipStore();
 
-    public PartnershipService(Store store, AuditLog audit, AreaService areas) {
+    public PartnershipService(Store store, AuditLog audit, AreaService areas, ModuleLinks links) {
         this.store = store;
         this.audit = audit;
         this.areas = areas;
+        this.links = links;
+    }
+
+    /**
+     * The strategy's actions and their partners, when the strategy module is switched on. Looked up on each
+     * call (modules are built one after the other); every caller must work when it is empty.
+     */
+    public Optional<ActionDirectory> strategy() {
+        return links.find(ActionDirectory.class);
+    }
+
+    /** The roles of one actor in the current strategy's actions (empty without the strategy module). */
+    public List<ActionDirectory.ActionRole> rolesOf(long actorId) {
+        return strategy().map(d -> d.roles().stream().filter(r -> r.actorId() == actorId).toList()).orElse(List.of());
     }
 
     public List<Actor> actors() {
@@ -243,7 +260,9 @@ public final class PartnershipService {
      * <li>a target group that no engaged actor serves;</li>
      * <li>no engaged women-led organisation; no engaged youth-led organisation; no engaged police or justice
      * partner;</li>
-     * <li>a commitment of any actor past its end date and not kept.</li>
+     * <li>a commitment of any actor past its end date and not kept;</li>
+     * <li>with the strategy module: a priority of the current strategy where no actor of the map leads an
+     * action.</li>
      * </ul>
      */
     public List<Gap> gaps(LocalDate today) {
@@ -273,8 +292,19 @@ public final class PartnershipService {
                 out.add(new Gap("commitment", Long.toString(m.id()), "partnerships.gaps.commitment"));
             }
         }
+        strategy().ifPresent(d -> out.addAll(prioritiesWithoutLead(d)));
         return out;
     }
+
+    private List<Gap> prioritiesWithoutLead(ActionDirectory d) {
+        Set<Long> known = actors().stream().map(Actor::id).collect(Collectors.toSet());
+        Set<Long> led = d.roles().stream().filter(r -> LEAD.equals(r.role()) && known.contains(r.actorId()))
+                .map(ActionDirectory.ActionRole::priorityId).collect(Collectors.toSet());
+        return d.priorities().stream().filter(p -> !led.contains(p.id()))
+                .map(p -> new Gap("priority", Long.toString(p.id()), "partnerships.gaps.priority")).toList();
+    }
+
+    static final String LEAD = "lead";
 
     private static boolean coveredUp(Area a, Set<Long> covered, Map<Long, Area> byId) {
         for (Area x = a; x != null; x = x.parentId() == null ? null : byId.get(x.parentId())) {

@@ -9,6 +9,7 @@ import org.safercities.platform.KitModule;
 import org.safercities.platform.MenuEntry;
 import org.safercities.platform.PlatformServices;
 import org.safercities.platform.accounts.Role;
+import org.safercities.platform.links.ActorDirectory;
 
 /**
  * Partnership mapping (DESIGN.md section 3, step 4 of the process): actors, their protected contact person,
@@ -24,7 +25,8 @@ public final class PartnershipsModule implements KitModule {
 
     public PartnershipsModule(PlatformServices platform) {
         this.platform = platform;
-        this.service = new PartnershipService(platform.store(), platform.audit(), platform.areas());
+        this.service = new PartnershipService(platform.store(), platform.audit(), platform.areas(), platform.links());
+        platform.links().publish(ActorDirectory.class, new PublishedActors(service));
     }
 
     /** The module's public API for other modules (e.g. strategy's lead and partners). */
@@ -45,6 +47,7 @@ public final class PartnershipsModule implements KitModule {
     @Override
     public void routing(HttpRouting.Builder routing) {
         routing.register(new PartnershipRoutes(service, platform.areas(), platform.pages()));
+        routing.register(new CoverageRoutes(service, platform.areas(), platform.pages()));
     }
 
     @Override
@@ -52,6 +55,7 @@ public final class PartnershipsModule implements KitModule {
         return List.of(new MenuEntry("partnerships.menu.actors", PartnershipRoutes.ACTORS, 4, Role.ALL),
                 new MenuEntry("partnerships.menu.network", "/partnerships/network", 4, Role.ALL),
                 new MenuEntry("partnerships.menu.grid", "/partnerships/grid", 4, Role.ALL),
+                new MenuEntry("partnerships.menu.coverage", CoverageRoutes.COVERAGE, 4, Role.ALL),
                 new MenuEntry("partnerships.menu.gaps", "/partnerships/gaps", 4, Role.ALL));
     }
 
