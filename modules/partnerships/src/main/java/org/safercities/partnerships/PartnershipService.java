@@ -148,6 +148,52 @@ public final class PartnershipService {
         });
     }
 
+    /** What the import would do with {@code file}, errors in {@code t}'s language. */
+    ActorImport.Plan planImport(ActorCsv.Parsed file, org.safercities.platform.i18n.Translator t) {
+        return ActorImport.plan(file, actors(), areas.all(), t);
+    }
+
+    /** Counts of an import: actors added, merged into an existing one, lines skipped. */
+    record Imported(int added, int merged, int skipped) {
+    }
+
+    /**
+     * Imports a planned file, all or nothing: a plan with errors is refused (422); a duplicate line is merged into
+     * its actor unless {@code choices} says skip (by line number). One audit entry per actor and one for the file.
+     */
+    Imported importActors(ActorImport.Plan plan, Map<Integer, ActorImport.Choice> choices, String fileName, String actor,
+            String address) {
+        if (!plan.importable()) {
+            throw new Problem(422, "partnerships.import.notImportable", plan.errors());
+        }
+        return store.tx(c -> {
+            int added = 0;
+            int merged = 0;
+            int skipped = 0;
+            for (ActorImport.Row row : plan.rows()) {
+                if (!row.isDuplicate()) {
+                    long id = sql.insertActor(c, ActorImport.withDefaults(row.form()));
+                    audit.append(c, event(actor, address, "partnerships.actor.create", "actor", id, row.form().name().strip()));
+                    added++;
+                } else if (choices.getOrDefault(row.line(), ActorImport.Choice.MERGE) == ActorImport.Choice.SKIP) {
+                    skipped++;
+                } else {
+                    Actor current = sql.actor(c, row.duplicate().id())
+                            .orElseThrow(() -> Problem.conflict("partnerships.import.changedMeanwhile"));
+                    if (!sql.updateActor(c, current.id(), current.version(), ActorImport.merged(current, row.form()))) {
+                        throw Problem.conflict("partnerships.import.changedMeanwhile");
+                    }
+                    audit.append(c, event(actor, address, "partnerships.actor.merge", "actor", current.id(),
+                            "line " + row.line() + " of " + fileName));
+                    merged++;
+                }
+            }
+            audit.append(c, new AuditLog.Event(actor, address, "partnerships.import", "file", fileName, "ok",
+                    added + " added, " + merged + " merged, " + skipped + " skipped"));
+            return new Imported(added, merged, skipped);
+        });
+    }
+
     public List<Relationship> relationships() {
         return store.read(sql::relationships);
     }

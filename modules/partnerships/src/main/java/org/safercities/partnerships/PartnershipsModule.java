@@ -48,6 +48,7 @@ public final class PartnershipsModule implements KitModule {
     public void routing(HttpRouting.Builder routing) {
         routing.register(new PartnershipRoutes(service, platform.areas(), platform.pages()));
         routing.register(new CoverageRoutes(service, platform.areas(), platform.pages()));
+        routing.register(new ImportRoutes(service, platform.uploads(), platform.pages()));
     }
 
     @Override
