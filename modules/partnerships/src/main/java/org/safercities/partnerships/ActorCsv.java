@@ -30,8 +30,9 @@ import org.safercities.platform.files.TextFiles;
 final class ActorCsv {
 
     static final int MAX_ROWS = 5_000;
-    static final List<String> COLUMNS = List.of("name", "type", "government_level", "status", "interest", "influence",
-            "areas", "target_groups", "sectors", "notes");
+    static final List<String> COLUMNS = List.of("name", "type", "kind", "government_level", "status", "interest",
+            "influence", "areas", "target_groups", "sectors", "notes", "name_ar", "name_zh", "name_en", "name_fr",
+            "name_ru", "name_es");
 
     /** One data line of the file: its line number and its cells by column name (blank when absent). */
     record Line(int number, Map<String, String> cells) {

@@ -70,11 +70,18 @@ final class ActorImport {
             List<String> groups = list(line.get("target_groups").toLowerCase(Locale.ROOT));
             groups.stream().filter(g -> !Codes.GROUPS.contains(g))
                     .forEach(g -> errors.add(t.t("partnerships.import.unknownGroup", g)));
+            Map<String, String> names = new java.util.LinkedHashMap<>();
+            for (String lang : org.safercities.platform.i18n.Messages.UN_LANGUAGES) {
+                if (!line.get("name_" + lang).isEmpty()) {
+                    names.put(lang, line.get("name_" + lang));
+                }
+            }
             ActorForm form = new ActorForm(line.get("name"), type, line.get("government_level"), line.get("sectors"),
                     line.get("interest"), line.get("influence"), line.get("status"), line.get("notes"), areaIds,
-                    groups.stream().filter(Codes.GROUPS::contains).toList());
+                    groups.stream().filter(Codes.GROUPS::contains).toList(), line.get("kind").toLowerCase(Locale.ROOT),
+                    names);
             if (Codes.TYPES.contains(type)) {
-                withDefaults(form).validate().in(t).forEach((field, message) -> errors.add(t.t("partnerships.actor." + field) + ": " + message));
+                withDefaults(form).validate().in(t).forEach((field, message) -> errors.add(label(t, field) + ": " + message));
             }
             String key = type + "|" + normalise(form.name());
             Integer earlier = seen.putIfAbsent(key, line.number());
@@ -90,7 +97,7 @@ final class ActorImport {
     static ActorForm withDefaults(ActorForm f) {
         return new ActorForm(f.name(), f.type(), f.level(), f.sectors(), blank(f.interest()) ? "3" : f.interest(),
                 blank(f.influence()) ? "3" : f.influence(), blank(f.status()) ? "not_contacted" : f.status(), f.notes(),
-                f.areas(), f.groups());
+                f.areas(), f.groups(), blank(f.kind()) ? Codes.ORGANISATION : f.kind(), f.names());
     }
 
     /**
@@ -105,9 +112,11 @@ final class ActorImport {
         f.groups().stream().filter(x -> !groups.contains(x)).forEach(groups::add);
         String notes = blank(f.notes()) || old.notes().contains(f.notes().strip()) ? old.notes()
                 : (old.notes().isBlank() ? "" : old.notes() + "\n") + f.notes().strip();
+        Map<String, String> names = new java.util.LinkedHashMap<>(old.names());
+        names.putAll(f.names());
         return new ActorForm(old.name(), old.type(), or(f.level(), old.level()), or(f.sectors(), old.sectors()),
                 or(f.interest(), old.interest()), or(f.influence(), old.influence()), or(f.status(), old.status()), notes,
-                areas, groups);
+                areas, groups, or(f.kind(), old.kind()), names);
     }
 
     /** An actor of the same type whose name is the same once normalised, or one letter apart (a typo). */
@@ -159,6 +168,12 @@ final class ActorImport {
         String longer = a.length() > b.length() ? a : b;
         String shorter = a.length() > b.length() ? b : a;
         return longer.substring(i + 1).equals(shorter.substring(Math.min(i, shorter.length())));
+    }
+
+    /** The column's label: a form field's, with the language for a name in another language. */
+    private static String label(Translator t, String field) {
+        return field.startsWith("name_") ? t.t("partnerships.actor.name") + " (" + field.substring(5) + ")"
+                : t.t("partnerships.actor." + field);
     }
 
     private static List<String> list(String cell) {

@@ -101,18 +101,18 @@ final class CoverageRoutes implements HttpService {
         List<Link> groups = Codes.GROUPS.stream()
                 .map(g -> new Link(t.t("partnerships.group." + g), list + "group=" + g)).toList();
         List<GroupRow> groupRows = Coverage.groupsByActor(actors).stream().map(m -> new GroupRow(m.actor().id(),
-                m.actor().name(), m.serves().stream().map(Mark::new).toList())).toList();
+                m.actor().nameIn(t.lang()), m.serves().stream().map(Mark::new).toList())).toList();
         List<Integer> byGroup = Coverage.groupTotals(actors);
         List<CountCell> groupTotals = new ArrayList<>();
         for (int i = 0; i < Codes.GROUPS.size(); i++) {
             groupTotals.add(cell(byGroup.get(i), list + "group=" + Codes.GROUPS.get(i)));
         }
         return new CoveragePage(types, areaRows, typeTotals, groups, groupRows, groupTotals,
-                service.strategy().isPresent(), priorityRows(actors));
+                service.strategy().isPresent(), priorityRows(actors, t.lang()));
     }
 
-    private List<PriorityRow> priorityRows(List<Actor> actors) {
-        Map<Long, String> names = actors.stream().collect(Collectors.toMap(Actor::id, Actor::name));
+    private List<PriorityRow> priorityRows(List<Actor> actors, String lang) {
+        Map<Long, String> names = actors.stream().collect(Collectors.toMap(Actor::id, a -> a.nameIn(lang)));
         List<PriorityRow> out = new ArrayList<>();
         for (Coverage.PriorityRoles p : Coverage.prioritiesByPartner(service.strategy())) {
             out.add(new PriorityRow(p.priority().title(), partners(p.roles(), PartnershipService.LEAD, names),

@@ -89,12 +89,18 @@ final class PartnershipRoutes implements HttpService {
         Map<Long, String> codes = areas.all().stream().collect(Collectors.toMap(Area::id, Area::code));
         try (CsvOut csv = CsvOut.download(res, "actors.csv")) {
             // contact details are personal data: never in an export
-            csv.row(List.of("id", "name", "type", "government_level", "status", "interest", "influence", "areas",
-                    "target_groups", "sectors", "notes"));
+            // the same columns as the import reads (ActorCsv.COLUMNS), after the id
+            List<Object> header = new ArrayList<>(List.of("id", "name", "type", "kind", "government_level", "status",
+                    "interest", "influence", "areas", "target_groups", "sectors", "notes"));
+            org.safercities.platform.i18n.Messages.UN_LANGUAGES.forEach(l -> header.add("name_" + l));
+            csv.row(header);
             for (Actor a : service.actors()) {
-                csv.row(List.of(a.id(), a.name(), a.type(), nz(a.level()), a.status(), a.interest(), a.influence(),
+                List<Object> row = new ArrayList<>(List.of(a.id(), a.name(), a.type(), a.kind(), nz(a.level()), a.status(),
+                        a.interest(), a.influence(),
                         a.areaIds().stream().map(id -> codes.getOrDefault(id, "")).collect(Collectors.joining(";")),
                         String.join(";", a.groups()), nz(a.sectors()), nz(a.notes())));
+                org.safercities.platform.i18n.Messages.UN_LANGUAGES.forEach(l -> row.add(a.names().getOrDefault(l, "")));
+                csv.row(row);
             }
         }
     }
@@ -264,7 +270,7 @@ final class PartnershipRoutes implements HttpService {
     private void grid(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
         v.require(Role.ALL);
-        pages.render(res, v, "/partnerships/grid", "partnerships/grid", "partnerships.grid.title", view.grid(service.actors()));
+        pages.render(res, v, "/partnerships/grid", "partnerships/grid", "partnerships.grid.title", view.grid(service.actors(), v.t().lang()));
     }
 
     public record Choice(String value, String label, boolean selected) {
@@ -338,7 +344,7 @@ final class PartnershipRoutes implements HttpService {
         json.append("],\"nodes\":[");
         for (int i = 0; i < n.actors().size(); i++) {
             Actor a = n.actors().get(i);
-            json.append(i == 0 ? "" : ",").append("{\"id\":\"").append(a.id()).append("\",\"name\":").append(Json.string(a.name()))
+            json.append(i == 0 ? "" : ",").append("{\"id\":\"").append(a.id()).append("\",\"name\":").append(Json.string(a.nameIn(t.lang())))
                     .append(",\"typeName\":").append(Json.string(t.t("partnerships.type." + a.type())))
                     .append(",\"category\":").append(categories.indexOf(a.type()))
                     .append(",\"value\":").append(a.influence())

@@ -18,7 +18,7 @@ import org.safercities.platform.links.ActorDirectory;
 public final class PartnershipsModule implements KitModule {
 
     static final List<String> MIGRATIONS = List.of("V001__create_actor.sql", "V002__create_contact.sql",
-            "V003__create_relationship.sql", "V004__create_commitment.sql");
+            "V003__create_relationship.sql", "V004__create_commitment.sql", "V005__actor_kind_and_names.sql");
 
     private final PlatformServices platform;
     private final PartnershipService service;
