@@ -287,6 +287,22 @@ public final class PartnershipService {
         });
     }
 
+    public Optional<Commitment> commitment(long id) {
+        return store.read(c -> sql.commitment(c, id));
+    }
+
+    /** Changes a commitment's description, end date or state; returns it as it was (for the redirect). */
+    public Commitment updateCommitment(long id, CommitmentForm form, String actor, String address) {
+        requireValid(form.validate());
+        return store.tx(c -> {
+            Commitment m = sql.commitment(c, id).orElseThrow(Problem::notFound);
+            sql.updateCommitment(c, id, form.description(), RelationshipForm.date(form.endDate()), form.fulfilled());
+            audit.append(c, event(actor, address, "partnerships.commitment.update", "commitment", id,
+                    Long.toString(m.actorId())));
+            return m;
+        });
+    }
+
     /** Removes a commitment; returns it (for the redirect back to its actor). */
     public Commitment deleteCommitment(long id, String actor, String address) {
         return store.tx(c -> {

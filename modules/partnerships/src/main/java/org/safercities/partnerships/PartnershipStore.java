@@ -321,6 +321,18 @@ final class PartnershipStore {
         }
     }
 
+    boolean updateCommitment(Connection c, long id, String description, java.time.LocalDate endDate, boolean fulfilled)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE partnerships_commitment SET description = ?, end_date = ?, fulfilled = ? WHERE id = ?")) {
+            ps.setString(1, description.strip());
+            ps.setDate(2, Date.valueOf(endDate));
+            ps.setInt(3, fulfilled ? 1 : 0);
+            ps.setLong(4, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     boolean deleteCommitment(Connection c, long id) throws SQLException {
         return delete(c, "DELETE FROM partnerships_commitment WHERE id = ?", id) == 1;
     }
