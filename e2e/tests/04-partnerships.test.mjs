@@ -124,4 +124,28 @@ describe('partnerships', { timeout: 300_000 }, () => {
       assert.ok(errors.every((e) => e.includes('status of 422')), `only the refusal's own 422: ${errors}`);
     });
   });
+  it('i) filters the network by target group and saves it as SVG, in Arabic', { timeout: 120_000 }, async () => {
+    await step(page, 'network-svg', async () => {
+      errors.length = 0;
+      await chooseLanguage(page, 'ar');
+      await page.goto('/partnerships/network');
+      await page.selectOption('#group', 'women_girls');
+      await Promise.all([page.waitForURL((u) => u.search.includes('group=women_girls')),
+        page.locator('form[action="/partnerships/network"] button').click()]);
+      await page.waitForSelector('#network canvas', { timeout: 30_000 });
+      const data = await page.evaluate(async () => {
+        const src = document.getElementById('network').getAttribute('data-src');
+        return (await fetch(src, { headers: { Accept: 'application/json' } })).json();
+      });
+      assert.ok(data.nodes.length > 0, 'the demo has actors serving women and girls');
+      await page.waitForTimeout(2_000); // the force layout settles
+      await shot(page, '26-network-women-girls-ar');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#network-svg').click()]);
+      assert.equal(download.suggestedFilename(), 'network.svg');
+      const svg = fs.readFileSync(await download.path(), 'utf8');
+      assert.ok(svg.startsWith('<svg'), svg.slice(0, 80));
+      assert.ok(svg.includes(data.nodes[0].name.replace(/&/g, '&amp;').replace(/</g, '&lt;')), 'the nodes are named in the picture');
+      assert.deepEqual(errors, [], 'no script error in the browser');
+    });
+  });
 });

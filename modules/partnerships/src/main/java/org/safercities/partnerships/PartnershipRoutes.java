@@ -276,7 +276,7 @@ final class PartnershipRoutes implements HttpService {
     public record Choice(String value, String label, boolean selected) {
     }
 
-    public record NetworkPage(List<Choice> types, List<Choice> areas, String summary, String dataUrl) {
+    public record NetworkPage(List<Choice> types, List<Choice> areas, List<Choice> groups, String summary, String dataUrl) {
     }
 
     private void network(ServerRequest req, ServerResponse res) {
@@ -285,7 +285,11 @@ final class PartnershipRoutes implements HttpService {
         Translator t = v.t();
         String type = Visit.query(req, "type").filter(Codes.TYPES::contains).orElse("");
         long area = Visit.query(req, "area").map(org.safercities.platform.web.Form::wholeNumber).orElse(-1L);
-        Network n = network(type, area);
+        String group = Visit.query(req, "group").filter(Codes.GROUPS::contains).orElse("");
+        Network n = network(type, area, group);
+        List<Choice> groups = new ArrayList<>();
+        groups.add(new Choice("", t.t("partnerships.actors.allGroups"), group.isEmpty()));
+        Codes.GROUPS.forEach(g -> groups.add(new Choice(g, t.t("partnerships.group." + g), g.equals(group))));
         List<Choice> types = new ArrayList<>();
         types.add(new Choice("", t.t("partnerships.network.allTypes"), type.isEmpty()));
         Codes.TYPES.forEach(c -> types.add(new Choice(c, t.t("partnerships.type." + c), c.equals(type))));
@@ -293,17 +297,28 @@ final class PartnershipRoutes implements HttpService {
         areaChoices.add(new Choice("", t.t("partnerships.network.allAreas"), area < 0));
         areas.depthFirst().forEach(a -> areaChoices.add(new Choice(Long.toString(a.id()),
                 "\u2003".repeat(a.level()) + a.name(), a.id() == area)));
-        String query = (type.isEmpty() ? "" : "type=" + type) + (area < 0 ? "" : (type.isEmpty() ? "" : "&") + "area=" + area);
+        List<String> params = new ArrayList<>();
+        if (!type.isEmpty()) {
+            params.add("type=" + type);
+        }
+        if (area >= 0) {
+            params.add("area=" + area);
+        }
+        if (!group.isEmpty()) {
+            params.add("group=" + group);
+        }
+        String query = String.join("&", params);
         pages.render(res, v, "/partnerships/network", "partnerships/network", "partnerships.network.title",
-                new NetworkPage(types, areaChoices, t.t("partnerships.network.summary", t.number(n.actors().size()),
+                new NetworkPage(types, areaChoices, groups, t.t("partnerships.network.summary", t.number(n.actors().size()),
                         t.number(n.links().size())), "/partnerships/network.json" + (query.isEmpty() ? "" : "?" + query)));
     }
 
-    /** The actors of one type and/or covering one area (or an area above or below it), and the links between them. */
+    /** The actors of one type, covering one area (or an area above or below it), serving one target group (each
+     * filter optional), and the links between them. */
     record Network(List<Actor> actors, List<Relationship> links) {
     }
 
-    private Network network(String type, long area) {
+    private Network network(String type, long area, String group) {
         java.util.Set<Long> related = new java.util.HashSet<>();
         if (area >= 0) {
             for (Long a = area; a != null; a = areas.byId(a).map(org.safercities.platform.areas.Area::parentId).orElse(null)) {
@@ -320,6 +335,7 @@ final class PartnershipRoutes implements HttpService {
         List<Actor> shown = service.actors().stream()
                 .filter(a -> type.isEmpty() || a.type().equals(type))
                 .filter(a -> area < 0 || a.areaIds().stream().anyMatch(related::contains))
+                .filter(a -> group.isEmpty() || a.groups().contains(group))
                 .toList();
         java.util.Set<Long> ids = shown.stream().map(Actor::id).collect(Collectors.toSet());
         List<Relationship> links = service.relationships().stream()
@@ -334,7 +350,8 @@ final class PartnershipRoutes implements HttpService {
         Translator t = v.t();
         String type = Visit.query(req, "type").filter(Codes.TYPES::contains).orElse("");
         long area = Visit.query(req, "area").map(org.safercities.platform.web.Form::wholeNumber).orElse(-1L);
-        Network n = network(type, area);
+        String group = Visit.query(req, "group").filter(Codes.GROUPS::contains).orElse("");
+        Network n = network(type, area, group);
         List<String> categories = new ArrayList<>(Codes.TYPES);
         StringBuilder json = new StringBuilder(16 * 1024).append("{\"categories\":[");
         for (int i = 0; i < categories.size(); i++) {

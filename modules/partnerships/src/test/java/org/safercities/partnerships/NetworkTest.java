@@ -33,6 +33,22 @@ class NetworkTest {
             String ngos = partner.get("/partnerships/network.json?type=ngo").body();
             assertTrue(count(ngos, "\"symbolSize\"") < 60 && count(ngos, "\"symbolSize\"") > 0);
             assertFalse(ngos.contains("\"typeName\":\"Women-led"), "only the chosen type");
+            // by target group: exactly the demo actors serving it, with only the links between them
+            PartnershipService service = kit.kit.modules().stream().filter(m -> m instanceof PartnershipsModule)
+                    .map(m -> ((PartnershipsModule) m).service()).findFirst().orElseThrow();
+            java.util.Set<Long> serving = service.actors().stream().filter(a -> a.groups().contains("older_persons"))
+                    .map(Actor::id).collect(java.util.stream.Collectors.toSet());
+            String older = partner.get("/partnerships/network.json?group=older_persons").body();
+            assertEquals(serving.size(), count(older, "\"symbolSize\""));
+            assertEquals(service.relationships().stream().filter(r -> serving.contains(r.fromId()) && serving.contains(r.toId()))
+                    .count(), count(older, "\"source\""));
+            String filtered = partner.get("/partnerships/network?type=ngo&group=older_persons").body();
+            assertTrue(filtered.contains("data-src=\"/partnerships/network.json?type=ngo&amp;group=older_persons\"")
+                    || filtered.contains("data-src=\"/partnerships/network.json?type&#61;ngo&amp;group&#61;older_persons\""), filtered);
+            assertTrue(filtered.contains("<option value=\"older_persons\" selected>"));
+            assertTrue(filtered.contains("id=\"network-svg\""), "the SVG button, shown by the script");
+            assertEquals(count(partner.get("/partnerships/network.json?group=nobody").body(), "\"symbolSize\""), 60,
+                    "an unknown group is no filter");
             // in the user's language, and a name with script stays data
             Browser editor = kit.browser();
             editor.signIn("demo-coordinator", "demo-city-2026");
