@@ -56,8 +56,53 @@ public final class PartnershipService {
         return strategy().map(d -> d.roles().stream().filter(r -> r.actorId() == actorId).toList()).orElse(List.of());
     }
 
+    /**
+     * Every actor with its areas, groups and names, by local name: from the in-memory snapshot, read again
+     * after any change (the network of 2,000 actors and 10,000 relationships is served from it).
+     */
     public List<Actor> actors() {
-        return store.read(sql::actors);
+        return snapshot().actors();
+    }
+
+    /** The actors and relationships as last read, tagged with the generation they were read in. */
+    private record Snapshot(long generation, List<Actor> actors, List<Relationship> relationships) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Snapshot snapshot;
+
+    /**
+     * The snapshot, read again when a change happened since. A write bumps the generation after its commit; a
+     * snapshot read while a write was under way keeps the older tag and is simply read again next time.
+     */
+    private Snapshot snapshot() {
+        Snapshot s = snapshot;
+        long now = generation.get();
+        if (s != null && s.generation() == now) {
+            return s;
+        }
+        Snapshot fresh = store.read(c -> new Snapshot(now, List.copyOf(sql.actors(c)), List.copyOf(sql.relationships(c))));
+        snapshot = fresh;
+        return fresh;
+    }
+
+    /** Changes with each write of actors or relationships: callers key what they derive from them on it. */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** Tells the service that actors or relationships were written outside it (the demo loader). */
+    void changed() {
+        generation.incrementAndGet();
+    }
+
+    /** A transaction that changes actors or relationships: the snapshot is read again afterwards. */
+    private <T> T write(org.safercities.platform.store.SqlWork<T> work) {
+        try {
+            return store.tx(work);
+        } finally {
+            changed();
+        }
     }
 
     public Optional<Actor> actor(long id) {
@@ -81,7 +126,7 @@ public final class PartnershipService {
 
     public long create(ActorForm form, String actor, String address) {
         requireValid(validate(form));
-        return store.tx(c -> {
+        return write(c -> {
             long id = sql.insertActor(c, form);
             audit.append(c, event(actor, address, "partnerships.actor.create", "actor", id, form.name().strip()));
             return id;
@@ -91,7 +136,7 @@ public final class PartnershipService {
     /** Saves an actor; 409 when someone else saved it since {@code version} was read. */
     public void update(long id, int version, ActorForm form, String actor, String address) {
         requireValid(validate(form));
-        store.tx(c -> {
+        write(c -> {
             if (sql.actor(c, id).isEmpty()) {
                 throw Problem.notFound();
             }
@@ -105,7 +150,7 @@ public final class PartnershipService {
 
     /** Deletes an actor with its contact and relationships. */
     public void delete(long id, String actor, String address) {
-        store.tx(c -> {
+        write(c -> {
             Actor a = sql.actor(c, id).orElseThrow(Problem::notFound);
             sql.deleteActor(c, id);
             audit.append(c, event(actor, address, "partnerships.actor.delete", "actor", id, a.name()));
@@ -166,7 +211,7 @@ public final class PartnershipService {
         if (!plan.importable()) {
             throw new Problem(422, "partnerships.import.notImportable", plan.errors());
         }
-        return store.tx(c -> {
+        return write(c -> {
             int added = 0;
             int merged = 0;
             int skipped = 0;
@@ -195,7 +240,7 @@ public final class PartnershipService {
     }
 
     public List<Relationship> relationships() {
-        return store.read(sql::relationships);
+        return snapshot().relationships();
     }
 
     public List<Relationship> relationshipsOf(long actorId) {
@@ -242,7 +287,7 @@ public final class PartnershipService {
 
     /** Adds a relationship from {@code fromId}; the rules are checked again inside the transaction. */
     public long addRelationship(long fromId, RelationshipForm form, String actor, String address) {
-        return store.tx(c -> {
+        return write(c -> {
             sql.actor(c, fromId).orElseThrow(Problem::notFound);
             FieldErrors e = check(c, fromId, form);
             if (!e.isEmpty()) {
@@ -259,7 +304,7 @@ public final class PartnershipService {
 
     /** Removes a relationship; returns it (for the redirect back to its actor). */
     public Relationship deleteRelationship(long id, String actor, String address) {
-        return store.tx(c -> {
+        return write(c -> {
             Relationship r = sql.relationship(c, id).orElseThrow(Problem::notFound);
             sql.deleteRelationship(c, id);
             audit.append(c, event(actor, address, "partnerships.relationship.delete", "relationship", id,

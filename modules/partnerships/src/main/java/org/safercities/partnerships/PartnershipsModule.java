@@ -79,5 +79,6 @@ public final class PartnershipsModule implements KitModule {
     @Override
     public void loadDemo(DemoCity city) {
         new PartnershipDemo(platform.store(), platform.audit(), service.sql).load(city);
+        service.changed();
     }
 }

@@ -62,6 +62,28 @@ class NetworkTest {
         }
     }
 
+    @Test
+    void theNetworkKeptInMemoryFollowsEveryChange() throws Exception {
+        try (Fixture f = Fixture.demo()) {
+            Browser b = f.as("coordinator");
+            String before = b.get("/partnerships/network.json").body();
+            assertEquals(before, b.get("/partnerships/network.json").body(), "the same answer while nothing changes");
+            long a = f.service().create(Fixture.form("Cache probe A", "ngo", "engaged", List.of(), List.of()), "test", "-");
+            long c = f.service().create(Fixture.form("Cache probe B", "media", "engaged", List.of(), List.of()), "test", "-");
+            String added = b.get("/partnerships/network.json").body();
+            assertEquals(count(before, "\"symbolSize\"") + 2, count(added, "\"symbolSize\""));
+            assertTrue(added.contains("Cache probe A"));
+            f.service().addRelationship(a, new RelationshipForm(Long.toString(c), "funds", "2026-01-01", "", "2"), "test", "-");
+            assertEquals(count(before, "\"source\"") + 1, count(b.get("/partnerships/network.json").body(), "\"source\""));
+            b.get("/partnerships/actors/" + a);
+            assertEquals(303, b.post("/partnerships/actors/" + a + "/delete", Map.of()).statusCode());
+            String removed = b.get("/partnerships/network.json").body();
+            assertFalse(removed.contains("Cache probe A"));
+            assertEquals(count(before, "\"source\""), count(removed, "\"source\""), "its relationship went with it");
+            assertTrue(b.get("/partnerships/actors").body().contains("Cache probe B"));
+        }
+    }
+
     private static int count(String text, String what) {
         return text.split(java.util.regex.Pattern.quote(what), -1).length - 1;
     }
