@@ -1,5 +1,9 @@
 // The partnership module in the demo city: the network of actors drawn from the kit's own chart library,
-// filtered by type, in French and Arabic (right to left), with screenshots; the gaps page.
+// filtered by type, in French and Arabic (right to left), with screenshots; the gaps page; the coverage
+// matrix in both languages; importing actors from CSV through kit.js's upload, with a duplicate skipped.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseProperties, readJarEntry, startKit } from '../lib/kit.mjs';
@@ -62,6 +66,85 @@ describe('partnerships', { timeout: 300_000 }, () => {
       await page.goto('/partnerships/gaps');
       assert.ok(await page.locator('main li').count() > 0, 'the demo coalition has gaps to show');
       await shot(page, '22-gaps-ar');
+      assert.deepEqual(errors, [], 'no script error in the browser');
+    });
+  });
+  it('h) shows the coverage matrix in French and Arabic, and imports actors from CSV', { timeout: 240_000 }, async () => {
+    await step(page, 'coverage-import', async () => {
+      for (const lang of ['fr', 'ar']) {
+        await chooseLanguage(page, lang);
+        const bundle = parseProperties(readJarEntry(`locales/partnerships_${lang}.properties`));
+        await page.goto('/partnerships/coverage');
+        assert.equal(squash(await page.locator('h1').textContent()), squash(bundle['partnerships.coverage.title']));
+        assert.ok(await page.locator('#areas tbody a').count() > 0, 'the demo coalition covers areas');
+        assert.ok(await page.locator('#groups tbody tr').count() > 0, 'and serves target groups');
+        // without the strategy module in this kit, the priorities matrix says why it is absent (or is drawn with it)
+        assert.ok(await page.locator('#priorities').count() === 1);
+        await shot(page, `23-coverage-${lang}`);
+        // a count opens the list of exactly the actors it counts
+        const first = page.locator('#areas tbody td a').first();
+        const count = Number((await first.textContent()).trim());
+        await Promise.all([page.waitForURL((u) => u.pathname === '/partnerships/actors'), first.click()]);
+        assert.equal(await page.locator('main table tbody tr').count(), count);
+      }
+
+      // import: one new actor, one duplicate of a demo actor (skipped), uploaded by kit.js with its progress bar
+      await chooseLanguage(page, 'fr');
+      const demoName = await page.evaluate(async () => {
+        const csv = await (await fetch('/partnerships/actors.csv')).text();
+        const line = csv.replace(/^\uFEFF/, '').split('\r\n')[1].split(',');
+        return { name: line[1], type: line[2] };
+      });
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-import-'));
+      const file = path.join(dir, 'acteurs.csv');
+      fs.writeFileSync(file, `name;type;status\nAssociation des femmes du marché;women_led;engaged\n${demoName.name.toUpperCase()};${demoName.type};engaged\n`);
+      await page.goto('/partnerships/import');
+      await page.setInputFiles('#actors-file', file);
+      await Promise.all([page.waitForURL((u) => /\/partnerships\/import\/.+/.test(u.pathname)),
+        page.locator('form[data-upload] button[type=submit]').click()]);
+      const bundle = parseProperties(readJarEntry('locales/partnerships_fr.properties'));
+      assert.ok((await page.locator('main').textContent()).includes(bundle['partnerships.import.duplicateOf']));
+      await page.selectOption('select[name="line3"]', 'skip');
+      await shot(page, '24-import-preview-fr');
+      await Promise.all([page.waitForURL((u) => u.pathname === '/partnerships/actors'),
+        page.locator('main form button[type=submit]').click()]);
+      assert.ok(squash(await page.locator('.flash').textContent()).includes('1'), 'the import reports what it did');
+      assert.ok(await page.locator('main a', { hasText: 'Association des femmes du marché' }).count() === 1);
+
+      // a damaged file is refused at upload, with its reason in the user's language (the browser logs the 422)
+      assert.deepEqual(errors, [], 'no script error in the browser before the refused upload');
+      fs.writeFileSync(file, Buffer.concat([Buffer.from('name,type\nCafé,ngo\n', 'utf8'), Buffer.from('Soci\xe9t\xe9,ngo\n', 'latin1')]));
+      await page.goto('/partnerships/import');
+      await page.setInputFiles('#actors-file', file);
+      await page.locator('form[data-upload] button[type=submit]').click();
+      await page.waitForSelector('.upload-error:not([hidden])');
+      assert.ok((await page.locator('.upload-error').textContent()).includes('UTF-8'));
+      await shot(page, '25-import-refused-fr');
+      fs.rmSync(dir, { recursive: true, force: true });
+      assert.ok(errors.every((e) => e.includes('status of 422')), `only the refusal's own 422: ${errors}`);
+    });
+  });
+  it('i) filters the network by target group and saves it as SVG, in Arabic', { timeout: 120_000 }, async () => {
+    await step(page, 'network-svg', async () => {
+      errors.length = 0;
+      await chooseLanguage(page, 'ar');
+      await page.goto('/partnerships/network');
+      await page.selectOption('#group', 'women_girls');
+      await Promise.all([page.waitForURL((u) => u.search.includes('group=women_girls')),
+        page.locator('form[action="/partnerships/network"] button').click()]);
+      await page.waitForSelector('#network canvas', { timeout: 30_000 });
+      const data = await page.evaluate(async () => {
+        const src = document.getElementById('network').getAttribute('data-src');
+        return (await fetch(src, { headers: { Accept: 'application/json' } })).json();
+      });
+      assert.ok(data.nodes.length > 0, 'the demo has actors serving women and girls');
+      await page.waitForTimeout(2_000); // the force layout settles
+      await shot(page, '26-network-women-girls-ar');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#network-svg').click()]);
+      assert.equal(download.suggestedFilename(), 'network.svg');
+      const svg = fs.readFileSync(await download.path(), 'utf8');
+      assert.ok(svg.startsWith('<svg'), svg.slice(0, 80));
+      assert.ok(svg.includes(data.nodes[0].name.replace(/&/g, '&amp;').replace(/</g, '&lt;')), 'the nodes are named in the picture');
       assert.deepEqual(errors, [], 'no script error in the browser');
     });
   });

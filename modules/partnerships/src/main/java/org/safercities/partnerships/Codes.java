@@ -27,6 +27,13 @@ public final class Codes {
     public static final List<String> RELATIONS = List.of("funds", "coordinates_with", "reports_to", "member_of",
             "shares_data_with", "conflicts_with");
 
+    /** Roles of a partner in a strategy action, as the strategy module's ActionDirectory names them. */
+    public static final List<String> ROLES = List.of("lead", "support");
+
+    /** What an actor is. */
+    public static final List<String> KINDS = List.of("organisation", "person");
+    public static final String ORGANISATION = "organisation";
+
     public static final String ENGAGED = "engaged";
     public static final String MEMBER_OF = "member_of";
 

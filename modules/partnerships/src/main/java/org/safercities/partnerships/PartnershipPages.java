@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.safercities.platform.web.Form;
 import org.safercities.platform.areas.Area;
 import org.safercities.platform.areas.AreaService;
+import org.safercities.platform.i18n.Messages;
 import org.safercities.platform.i18n.Translator;
 import org.safercities.platform.web.FieldErrors;
 
@@ -22,12 +23,34 @@ final class PartnershipPages {
     public record Row(long id, String name, String type, String status, int interest, int influence, String areas) {
     }
 
-    public record ListPage(List<Row> rows, List<Option> types, List<Option> areas, String count, boolean canEdit) {
+    public record ListPage(List<Row> rows, List<Option> types, List<Option> areas, List<Option> groups, String count,
+            boolean canEdit) {
+    }
+
+    /** The list's filters; empty or negative when not used. */
+    record Filter(String type, long area, String group) {
+        boolean keeps(Actor a) {
+            return (type.isEmpty() || a.type().equals(type)) && (area < 0 || a.areaIds().contains(area))
+                    && (group.isEmpty() || a.groups().contains(group));
+        }
+    }
+
+    /** An actor's role in an action of the current strategy (from the strategy module). */
+    public record RoleRow(String action, String priority, String role) {
     }
 
     public record FormPage(Long id, int version, boolean isNew, String name, String sectors, String notes,
             List<Option> types, List<Option> levels, List<Option> statuses, List<Option> interests,
-            List<Option> influences, List<Option> areas, List<Option> groups, Map<String, String> errors) {
+            List<Option> influences, List<Option> areas, List<Option> groups, Map<String, String> errors,
+            List<Option> kinds, List<NameField> names) {
+    }
+
+    /** The name in one of the kit's languages: field {@code name_<lang>}, labelled with the language's own name. */
+    public record NameField(String lang, String label, String value, String error) {
+    }
+
+    /** An actor's name in another language, on its page. */
+    public record OtherName(String lang, String language, String name) {
     }
 
     public record ContactView(String personName, String phone, String email, boolean hasContact,
@@ -44,8 +67,9 @@ final class PartnershipPages {
     public record ActorPage(long id, String name, String type, String level, String status, int interest, int influence,
             String sectors, String notes, List<String> areas, List<String> groups, boolean canEdit, ContactView contact,
             List<RelRow> relationships, List<Option> others, List<Option> relTypes, String relFrom, String relUntil,
-            List<Option> strengths, Map<String, String> relErrors, List<CommitmentRow> commitments,
-            CommitmentForm commitmentForm, Map<String, String> commitmentErrors) {
+            List<Option> strengths, Map<String, String> relErrors, List<CommitmentRow> commitments, String kind,
+            String localName, List<OtherName> otherNames,
+            CommitmentForm commitmentForm, Map<String, String> commitmentErrors, boolean strategy, List<RoleRow> roles) {
     }
 
     public record Named(long id, String name) {
@@ -71,20 +95,22 @@ final class PartnershipPages {
         this.areas = areas;
     }
 
-    ListPage list(Translator t, String type, long area, boolean canEdit) {
+    ListPage list(Translator t, Filter filter, boolean canEdit) {
         Map<Long, String> names = areaNames();
         List<Row> rows = new ArrayList<>();
+        long area = filter.area();
         for (Actor a : service.actors()) {
-            if ((type.isEmpty() || a.type().equals(type)) && (area < 0 || a.areaIds().contains(area))) {
-                rows.add(new Row(a.id(), a.name(), t.t("partnerships.type." + a.type()),
+            if (filter.keeps(a)) {
+                rows.add(new Row(a.id(), a.nameIn(t.lang()), t.t("partnerships.type." + a.type()),
                         t.t("partnerships.status." + a.status()), a.interest(), a.influence(),
                         a.areaIds().stream().map(id -> names.getOrDefault(id, "")).collect(Collectors.joining(", "))));
             }
         }
         List<Option> areaOptions = areas.depthFirst().stream()
                 .map(x -> new Option(Long.toString(x.id()), "\u2003".repeat(x.level()) + x.name(), x.id() == area)).toList();
-        return new ListPage(rows, options(t, "type", Codes.TYPES, type), areaOptions,
-                t.t("partnerships.actors.count", t.number(rows.size())), canEdit);
+        return new ListPage(rows, options(t, "type", Codes.TYPES, filter.type()), areaOptions,
+                options(t, "group", Codes.GROUPS, filter.group()), t.t("partnerships.actors.count", t.number(rows.size())),
+                canEdit);
     }
 
     FormPage form(Translator t, Long id, int version, ActorForm f, FieldErrors e) {
@@ -94,7 +120,13 @@ final class PartnershipPages {
                 .map(g -> new Option(g, t.t("partnerships.group." + g), f.groups().contains(g))).toList();
         return new FormPage(id, version, id == null, f.name(), f.sectors(), f.notes(), options(t, "type", Codes.TYPES, f.type()),
                 options(t, "level", Codes.LEVELS, f.level()), options(t, "status", Codes.STATUSES, f.status()),
-                scores(5, f.interest()), scores(5, f.influence()), areaOptions, groups, e.in(t));
+                scores(5, f.interest()), scores(5, f.influence()), areaOptions, groups, e.in(t),
+                options(t, "kind", Codes.KINDS, f.kind()), nameFields(f, e.in(t)));
+    }
+
+    private static List<NameField> nameFields(ActorForm f, Map<String, String> errors) {
+        return Messages.UN_LANGUAGES.stream().map(lang -> new NameField(lang, Translator.nativeName(lang),
+                f.names() == null ? "" : f.names().getOrDefault(lang, ""), errors.get("name_" + lang))).toList();
     }
 
     ActorPage actor(Translator t, Actor a, boolean canEdit, ContactForm contact, boolean hasContact,
@@ -102,7 +134,7 @@ final class PartnershipPages {
             Map<String, String> commitmentErrors) {
         Map<Long, String> names = areaNames();
         List<Actor> all = service.actors();
-        Map<Long, String> actorNames = all.stream().collect(Collectors.toMap(Actor::id, Actor::name));
+        Map<Long, String> actorNames = all.stream().collect(Collectors.toMap(Actor::id, x -> x.nameIn(t.lang())));
         List<RelRow> rels = new ArrayList<>();
         for (Relationship r : service.relationshipsOf(a.id())) {
             rels.add(new RelRow(r.id(), r.fromId(), actorNames.getOrDefault(r.fromId(), ""), t.t("partnerships.relType." + r.type()),
@@ -110,10 +142,10 @@ final class PartnershipPages {
                     r.until() == null ? "" : t.date(r.until()), r.strength()));
         }
         List<Option> others = all.stream().filter(x -> x.id() != a.id())
-                .map(x -> new Option(Long.toString(x.id()), x.name(), Long.toString(x.id()).equals(rel.toId()))).toList();
+                .map(x -> new Option(Long.toString(x.id()), x.nameIn(t.lang()), Long.toString(x.id()).equals(rel.toId()))).toList();
         ContactView cv = contact == null ? null
                 : new ContactView(contact.personName(), contact.phone(), contact.email(), hasContact, contactErrors);
-        return new ActorPage(a.id(), a.name(), t.t("partnerships.type." + a.type()),
+        return new ActorPage(a.id(), a.nameIn(t.lang()), t.t("partnerships.type." + a.type()),
                 a.level() == null ? "" : t.t("partnerships.level." + a.level()), t.t("partnerships.status." + a.status()),
                 a.interest(), a.influence(), PartnershipRoutes.nz(a.sectors()), PartnershipRoutes.nz(a.notes()),
                 a.areaIds().stream().map(id -> names.getOrDefault(id, "")).toList(),
@@ -121,13 +153,26 @@ final class PartnershipPages {
                 options(t, "relType", Codes.RELATIONS, rel.type()), rel.from(), rel.until(), scores(3, rel.strength()), relErrors,
                 service.commitmentsOf(a.id()).stream().map(m -> new CommitmentRow(m.id(), m.description(),
                         t.date(m.endDate()), m.fulfilled(), m.overdue(PartnershipService.today()))).toList(),
-                commitment, commitmentErrors);
+                t.t("partnerships.kind." + a.kind()), a.nameIn(t.lang()).equals(a.name()) ? "" : a.name(),
+                otherNames(t, a), commitment, commitmentErrors, service.strategy().isPresent(), roles(t, a.id()));
     }
 
-    GridPage grid(List<Actor> actors) {
+    /** The names in languages other than the user's (the user's is the page's title). */
+    private static List<OtherName> otherNames(Translator t, Actor a) {
+        return a.names().entrySet().stream().filter(n -> !n.getKey().equals(t.lang()))
+                .sorted(Map.Entry.comparingByKey())
+                .map(n -> new OtherName(n.getKey(), Translator.nativeName(n.getKey()), n.getValue())).toList();
+    }
+
+    private List<RoleRow> roles(Translator t, long actorId) {
+        return service.rolesOf(actorId).stream().map(r -> new RoleRow(r.actionTitle(), r.priorityTitle(),
+                Codes.ROLES.contains(r.role()) ? t.t("partnerships.role." + r.role()) : r.role())).toList();
+    }
+
+    GridPage grid(List<Actor> actors, String lang) {
         Map<String, List<Named>> byCell = new HashMap<>();
         for (Actor a : actors) {
-            byCell.computeIfAbsent(a.influence() + "/" + a.interest(), k -> new ArrayList<>()).add(new Named(a.id(), a.name()));
+            byCell.computeIfAbsent(a.influence() + "/" + a.interest(), k -> new ArrayList<>()).add(new Named(a.id(), a.nameIn(lang)));
         }
         List<GridRow> rows = new ArrayList<>();
         for (int influence = 5; influence >= 1; influence--) {
@@ -144,12 +189,15 @@ final class PartnershipPages {
         Map<Long, String> names = areaNames();
         Map<Long, Commitment> commitments = service.commitments().stream()
                 .collect(Collectors.toMap(Commitment::id, m -> m));
-        Map<Long, String> actors = service.actors().stream().collect(Collectors.toMap(Actor::id, Actor::name));
+        Map<Long, String> actors = service.actors().stream().collect(Collectors.toMap(Actor::id, x -> x.nameIn(t.lang())));
+        Map<Long, String> priorities = service.strategy().map(d -> d.priorities().stream()
+                .collect(Collectors.toMap(p -> p.id(), p -> p.title(), (x, y) -> x))).orElse(Map.of());
         List<String> out = new ArrayList<>();
         for (Gap g : service.gaps(today)) {
             Object[] args = switch (g.rule()) {
                 case "area" -> new Object[] {names.getOrDefault(Form.wholeNumber(g.subject()), g.subject())};
                 case "group" -> new Object[] {t.t("partnerships.group." + g.subject())};
+                case "priority" -> new Object[] {priorities.getOrDefault(Form.wholeNumber(g.subject()), g.subject())};
                 case "commitment" -> {
                     Commitment m = commitments.get(Form.wholeNumber(g.subject()));
                     yield m == null ? new Object[] {"", "", ""} // removed meanwhile

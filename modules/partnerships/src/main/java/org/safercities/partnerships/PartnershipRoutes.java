@@ -79,8 +79,9 @@ final class PartnershipRoutes implements HttpService {
         v.require(Role.ALL);
         String type = Visit.query(req, "type").filter(Codes.TYPES::contains).orElse("");
         long area = Visit.query(req, "area").map(Form::wholeNumber).orElse(-1L);
+        String group = Visit.query(req, "group").filter(Codes.GROUPS::contains).orElse("");
         pages.render(res, v, ACTORS, "partnerships/actors", "partnerships.actors.title",
-                view.list(v.t(), type, area, v.is(Role.EDITORS)));
+                view.list(v.t(), new PartnershipPages.Filter(type, area, group), v.is(Role.EDITORS)));
     }
 
     private void export(ServerRequest req, ServerResponse res) throws IOException {
@@ -88,12 +89,18 @@ final class PartnershipRoutes implements HttpService {
         Map<Long, String> codes = areas.all().stream().collect(Collectors.toMap(Area::id, Area::code));
         try (CsvOut csv = CsvOut.download(res, "actors.csv")) {
             // contact details are personal data: never in an export
-            csv.row(List.of("id", "name", "type", "government_level", "status", "interest", "influence", "areas",
-                    "target_groups", "sectors", "notes"));
+            // the same columns as the import reads (ActorCsv.COLUMNS), after the id
+            List<Object> header = new ArrayList<>(List.of("id", "name", "type", "kind", "government_level", "status",
+                    "interest", "influence", "areas", "target_groups", "sectors", "notes"));
+            org.safercities.platform.i18n.Messages.UN_LANGUAGES.forEach(l -> header.add("name_" + l));
+            csv.row(header);
             for (Actor a : service.actors()) {
-                csv.row(List.of(a.id(), a.name(), a.type(), nz(a.level()), a.status(), a.interest(), a.influence(),
+                List<Object> row = new ArrayList<>(List.of(a.id(), a.name(), a.type(), a.kind(), nz(a.level()), a.status(),
+                        a.interest(), a.influence(),
                         a.areaIds().stream().map(id -> codes.getOrDefault(id, "")).collect(Collectors.joining(";")),
                         String.join(";", a.groups()), nz(a.sectors()), nz(a.notes())));
+                org.safercities.platform.i18n.Messages.UN_LANGUAGES.forEach(l -> row.add(a.names().getOrDefault(l, "")));
+                csv.row(row);
             }
         }
     }
@@ -263,13 +270,13 @@ final class PartnershipRoutes implements HttpService {
     private void grid(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
         v.require(Role.ALL);
-        pages.render(res, v, "/partnerships/grid", "partnerships/grid", "partnerships.grid.title", view.grid(service.actors()));
+        pages.render(res, v, "/partnerships/grid", "partnerships/grid", "partnerships.grid.title", view.grid(service.actors(), v.t().lang()));
     }
 
     public record Choice(String value, String label, boolean selected) {
     }
 
-    public record NetworkPage(List<Choice> types, List<Choice> areas, String summary, String dataUrl) {
+    public record NetworkPage(List<Choice> types, List<Choice> areas, List<Choice> groups, String summary, String dataUrl) {
     }
 
     private void network(ServerRequest req, ServerResponse res) {
@@ -278,7 +285,11 @@ final class PartnershipRoutes implements HttpService {
         Translator t = v.t();
         String type = Visit.query(req, "type").filter(Codes.TYPES::contains).orElse("");
         long area = Visit.query(req, "area").map(org.safercities.platform.web.Form::wholeNumber).orElse(-1L);
-        Network n = network(type, area);
+        String group = Visit.query(req, "group").filter(Codes.GROUPS::contains).orElse("");
+        Network n = network(type, area, group);
+        List<Choice> groups = new ArrayList<>();
+        groups.add(new Choice("", t.t("partnerships.actors.allGroups"), group.isEmpty()));
+        Codes.GROUPS.forEach(g -> groups.add(new Choice(g, t.t("partnerships.group." + g), g.equals(group))));
         List<Choice> types = new ArrayList<>();
         types.add(new Choice("", t.t("partnerships.network.allTypes"), type.isEmpty()));
         Codes.TYPES.forEach(c -> types.add(new Choice(c, t.t("partnerships.type." + c), c.equals(type))));
@@ -286,17 +297,28 @@ final class PartnershipRoutes implements HttpService {
         areaChoices.add(new Choice("", t.t("partnerships.network.allAreas"), area < 0));
         areas.depthFirst().forEach(a -> areaChoices.add(new Choice(Long.toString(a.id()),
                 "\u2003".repeat(a.level()) + a.name(), a.id() == area)));
-        String query = (type.isEmpty() ? "" : "type=" + type) + (area < 0 ? "" : (type.isEmpty() ? "" : "&") + "area=" + area);
+        List<String> params = new ArrayList<>();
+        if (!type.isEmpty()) {
+            params.add("type=" + type);
+        }
+        if (area >= 0) {
+            params.add("area=" + area);
+        }
+        if (!group.isEmpty()) {
+            params.add("group=" + group);
+        }
+        String query = String.join("&", params);
         pages.render(res, v, "/partnerships/network", "partnerships/network", "partnerships.network.title",
-                new NetworkPage(types, areaChoices, t.t("partnerships.network.summary", t.number(n.actors().size()),
+                new NetworkPage(types, areaChoices, groups, t.t("partnerships.network.summary", t.number(n.actors().size()),
                         t.number(n.links().size())), "/partnerships/network.json" + (query.isEmpty() ? "" : "?" + query)));
     }
 
-    /** The actors of one type and/or covering one area (or an area above or below it), and the links between them. */
+    /** The actors of one type, covering one area (or an area above or below it), serving one target group (each
+     * filter optional), and the links between them. */
     record Network(List<Actor> actors, List<Relationship> links) {
     }
 
-    private Network network(String type, long area) {
+    private Network network(String type, long area, String group) {
         java.util.Set<Long> related = new java.util.HashSet<>();
         if (area >= 0) {
             for (Long a = area; a != null; a = areas.byId(a).map(org.safercities.platform.areas.Area::parentId).orElse(null)) {
@@ -313,6 +335,7 @@ final class PartnershipRoutes implements HttpService {
         List<Actor> shown = service.actors().stream()
                 .filter(a -> type.isEmpty() || a.type().equals(type))
                 .filter(a -> area < 0 || a.areaIds().stream().anyMatch(related::contains))
+                .filter(a -> group.isEmpty() || a.groups().contains(group))
                 .toList();
         java.util.Set<Long> ids = shown.stream().map(Actor::id).collect(Collectors.toSet());
         List<Relationship> links = service.relationships().stream()
@@ -327,9 +350,23 @@ final class PartnershipRoutes implements HttpService {
         Translator t = v.t();
         String type = Visit.query(req, "type").filter(Codes.TYPES::contains).orElse("");
         long area = Visit.query(req, "area").map(org.safercities.platform.web.Form::wholeNumber).orElse(-1L);
-        Network n = network(type, area);
+        String group = Visit.query(req, "group").filter(Codes.GROUPS::contains).orElse("");
+        byte[] body = networkJson.get(service.generation(), t.lang() + "|" + type + "|" + area + "|" + group,
+                () -> networkJson(t, network(type, area, group)));
+        res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8");
+        res.send(body);
+    }
+
+    /**
+     * The picture's data for one language and filter, kept until actors or relationships change: with 2,000
+     * actors and 10,000 relationships it is close to 1 MB, the same for every visitor.
+     */
+    private final DerivedCache networkJson = new DerivedCache(64);
+
+    private static byte[] networkJson(Translator t, Network n) {
         List<String> categories = new ArrayList<>(Codes.TYPES);
-        StringBuilder json = new StringBuilder(16 * 1024).append("{\"categories\":[");
+        StringBuilder json = new StringBuilder(64 * 1024 + 100 * (n.actors().size() + n.links().size()))
+                .append("{\"categories\":[");
         for (int i = 0; i < categories.size(); i++) {
             json.append(i == 0 ? "" : ",").append("{\"name\":").append(Json.string(t.t("partnerships.type." + categories.get(i))))
                     .append('}');
@@ -337,7 +374,7 @@ final class PartnershipRoutes implements HttpService {
         json.append("],\"nodes\":[");
         for (int i = 0; i < n.actors().size(); i++) {
             Actor a = n.actors().get(i);
-            json.append(i == 0 ? "" : ",").append("{\"id\":\"").append(a.id()).append("\",\"name\":").append(Json.string(a.name()))
+            json.append(i == 0 ? "" : ",").append("{\"id\":\"").append(a.id()).append("\",\"name\":").append(Json.string(a.nameIn(t.lang())))
                     .append(",\"typeName\":").append(Json.string(t.t("partnerships.type." + a.type())))
                     .append(",\"category\":").append(categories.indexOf(a.type()))
                     .append(",\"value\":").append(a.influence())
@@ -351,8 +388,7 @@ final class PartnershipRoutes implements HttpService {
                     .append(",\"value\":").append(r.strength()).append('}');
         }
         json.append("]}");
-        res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8");
-        res.send(json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void gaps(ServerRequest req, ServerResponse res) {

@@ -19,6 +19,8 @@ import org.safercities.platform.Problem;
 import org.safercities.platform.areas.Area;
 import org.safercities.platform.areas.AreaService;
 import org.safercities.platform.audit.AuditLog;
+import org.safercities.platform.links.ActionDirectory;
+import org.safercities.platform.links.ModuleLinks;
 import org.safercities.platform.store.Store;
 import org.safercities.platform.web.FieldErrors;
 
@@ -31,16 +33,76 @@ public final class PartnershipService {
     private final Store store;
     private final AuditLog audit;
     private final AreaService areas;
+    private final ModuleLinks links;
     final PartnershipStore sql = new PartnershipStore();
 
-    public PartnershipService(Store store, AuditLog audit, AreaService areas) {
+    public PartnershipService(Store store, AuditLog audit, AreaService areas, ModuleLinks links) {
         this.store = store;
         this.audit = audit;
         this.areas = areas;
+        this.links = links;
     }
 
+    /**
+     * The strategy's actions and their partners, when the strategy module is switched on. Looked up on each
+     * call (modules are built one after the other); every caller must work when it is empty.
+     */
+    public Optional<ActionDirectory> strategy() {
+        return links.find(ActionDirectory.class);
+    }
+
+    /** The roles of one actor in the current strategy's actions (empty without the strategy module). */
+    public List<ActionDirectory.ActionRole> rolesOf(long actorId) {
+        return strategy().map(d -> d.roles().stream().filter(r -> r.actorId() == actorId).toList()).orElse(List.of());
+    }
+
+    /**
+     * Every actor with its areas, groups and names, by local name: from the in-memory snapshot, read again
+     * after any change (the network of 2,000 actors and 10,000 relationships is served from it).
+     */
     public List<Actor> actors() {
-        return store.read(sql::actors);
+        return snapshot().actors();
+    }
+
+    /** The actors and relationships as last read, tagged with the generation they were read in. */
+    private record Snapshot(long generation, List<Actor> actors, List<Relationship> relationships) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Snapshot snapshot;
+
+    /**
+     * The snapshot, read again when a change happened since. A write bumps the generation after its commit; a
+     * snapshot read while a write was under way keeps the older tag and is simply read again next time.
+     */
+    private Snapshot snapshot() {
+        Snapshot s = snapshot;
+        long now = generation.get();
+        if (s != null && s.generation() == now) {
+            return s;
+        }
+        Snapshot fresh = store.read(c -> new Snapshot(now, List.copyOf(sql.actors(c)), List.copyOf(sql.relationships(c))));
+        snapshot = fresh;
+        return fresh;
+    }
+
+    /** Changes with each write of actors or relationships: callers key what they derive from them on it. */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** Tells the service that actors or relationships were written outside it (the demo loader). */
+    void changed() {
+        generation.incrementAndGet();
+    }
+
+    /** A transaction that changes actors or relationships: the snapshot is read again afterwards. */
+    private <T> T write(org.safercities.platform.store.SqlWork<T> work) {
+        try {
+            return store.tx(work);
+        } finally {
+            changed();
+        }
     }
 
     public Optional<Actor> actor(long id) {
@@ -64,7 +126,7 @@ public final class PartnershipService {
 
     public long create(ActorForm form, String actor, String address) {
         requireValid(validate(form));
-        return store.tx(c -> {
+        return write(c -> {
             long id = sql.insertActor(c, form);
             audit.append(c, event(actor, address, "partnerships.actor.create", "actor", id, form.name().strip()));
             return id;
@@ -74,7 +136,7 @@ public final class PartnershipService {
     /** Saves an actor; 409 when someone else saved it since {@code version} was read. */
     public void update(long id, int version, ActorForm form, String actor, String address) {
         requireValid(validate(form));
-        store.tx(c -> {
+        write(c -> {
             if (sql.actor(c, id).isEmpty()) {
                 throw Problem.notFound();
             }
@@ -88,7 +150,7 @@ public final class PartnershipService {
 
     /** Deletes an actor with its contact and relationships. */
     public void delete(long id, String actor, String address) {
-        store.tx(c -> {
+        write(c -> {
             Actor a = sql.actor(c, id).orElseThrow(Problem::notFound);
             sql.deleteActor(c, id);
             audit.append(c, event(actor, address, "partnerships.actor.delete", "actor", id, a.name()));
@@ -131,8 +193,54 @@ public final class PartnershipService {
         });
     }
 
+    /** What the import would do with {@code file}, errors in {@code t}'s language. */
+    ActorImport.Plan planImport(ActorCsv.Parsed file, org.safercities.platform.i18n.Translator t) {
+        return ActorImport.plan(file, actors(), areas.all(), t);
+    }
+
+    /** Counts of an import: actors added, merged into an existing one, lines skipped. */
+    record Imported(int added, int merged, int skipped) {
+    }
+
+    /**
+     * Imports a planned file, all or nothing: a plan with errors is refused (422); a duplicate line is merged into
+     * its actor unless {@code choices} says skip (by line number). One audit entry per actor and one for the file.
+     */
+    Imported importActors(ActorImport.Plan plan, Map<Integer, ActorImport.Choice> choices, String fileName, String actor,
+            String address) {
+        if (!plan.importable()) {
+            throw new Problem(422, "partnerships.import.notImportable", plan.errors());
+        }
+        return write(c -> {
+            int added = 0;
+            int merged = 0;
+            int skipped = 0;
+            for (ActorImport.Row row : plan.rows()) {
+                if (!row.isDuplicate()) {
+                    long id = sql.insertActor(c, ActorImport.withDefaults(row.form()));
+                    audit.append(c, event(actor, address, "partnerships.actor.create", "actor", id, row.form().name().strip()));
+                    added++;
+                } else if (choices.getOrDefault(row.line(), ActorImport.Choice.MERGE) == ActorImport.Choice.SKIP) {
+                    skipped++;
+                } else {
+                    Actor current = sql.actor(c, row.duplicate().id())
+                            .orElseThrow(() -> Problem.conflict("partnerships.import.changedMeanwhile"));
+                    if (!sql.updateActor(c, current.id(), current.version(), ActorImport.merged(current, row.form()))) {
+                        throw Problem.conflict("partnerships.import.changedMeanwhile");
+                    }
+                    audit.append(c, event(actor, address, "partnerships.actor.merge", "actor", current.id(),
+                            "line " + row.line() + " of " + fileName));
+                    merged++;
+                }
+            }
+            audit.append(c, new AuditLog.Event(actor, address, "partnerships.import", "file", fileName, "ok",
+                    added + " added, " + merged + " merged, " + skipped + " skipped"));
+            return new Imported(added, merged, skipped);
+        });
+    }
+
     public List<Relationship> relationships() {
-        return store.read(sql::relationships);
+        return snapshot().relationships();
     }
 
     public List<Relationship> relationshipsOf(long actorId) {
@@ -179,7 +287,7 @@ public final class PartnershipService {
 
     /** Adds a relationship from {@code fromId}; the rules are checked again inside the transaction. */
     public long addRelationship(long fromId, RelationshipForm form, String actor, String address) {
-        return store.tx(c -> {
+        return write(c -> {
             sql.actor(c, fromId).orElseThrow(Problem::notFound);
             FieldErrors e = check(c, fromId, form);
             if (!e.isEmpty()) {
@@ -196,7 +304,7 @@ public final class PartnershipService {
 
     /** Removes a relationship; returns it (for the redirect back to its actor). */
     public Relationship deleteRelationship(long id, String actor, String address) {
-        return store.tx(c -> {
+        return write(c -> {
             Relationship r = sql.relationship(c, id).orElseThrow(Problem::notFound);
             sql.deleteRelationship(c, id);
             audit.append(c, event(actor, address, "partnerships.relationship.delete", "relationship", id,
@@ -224,6 +332,22 @@ public final class PartnershipService {
         });
     }
 
+    public Optional<Commitment> commitment(long id) {
+        return store.read(c -> sql.commitment(c, id));
+    }
+
+    /** Changes a commitment's description, end date or state; returns it as it was (for the redirect). */
+    public Commitment updateCommitment(long id, CommitmentForm form, String actor, String address) {
+        requireValid(form.validate());
+        return store.tx(c -> {
+            Commitment m = sql.commitment(c, id).orElseThrow(Problem::notFound);
+            sql.updateCommitment(c, id, form.description(), RelationshipForm.date(form.endDate()), form.fulfilled());
+            audit.append(c, event(actor, address, "partnerships.commitment.update", "commitment", id,
+                    Long.toString(m.actorId())));
+            return m;
+        });
+    }
+
     /** Removes a commitment; returns it (for the redirect back to its actor). */
     public Commitment deleteCommitment(long id, String actor, String address) {
         return store.tx(c -> {
@@ -243,7 +367,9 @@ public final class PartnershipService {
      * <li>a target group that no engaged actor serves;</li>
      * <li>no engaged women-led organisation; no engaged youth-led organisation; no engaged police or justice
      * partner;</li>
-     * <li>a commitment of any actor past its end date and not kept.</li>
+     * <li>a commitment of any actor past its end date and not kept;</li>
+     * <li>with the strategy module: a priority of the current strategy where no actor of the map leads an
+     * action.</li>
      * </ul>
      */
     public List<Gap> gaps(LocalDate today) {
@@ -273,8 +399,19 @@ public final class PartnershipService {
                 out.add(new Gap("commitment", Long.toString(m.id()), "partnerships.gaps.commitment"));
             }
         }
+        strategy().ifPresent(d -> out.addAll(prioritiesWithoutLead(d)));
         return out;
     }
+
+    private List<Gap> prioritiesWithoutLead(ActionDirectory d) {
+        Set<Long> known = actors().stream().map(Actor::id).collect(Collectors.toSet());
+        Set<Long> led = d.roles().stream().filter(r -> LEAD.equals(r.role()) && known.contains(r.actorId()))
+                .map(ActionDirectory.ActionRole::priorityId).collect(Collectors.toSet());
+        return d.priorities().stream().filter(p -> !led.contains(p.id()))
+                .map(p -> new Gap("priority", Long.toString(p.id()), "partnerships.gaps.priority")).toList();
+    }
+
+    static final String LEAD = "lead";
 
     private static boolean coveredUp(Area a, Set<Long> covered, Map<Long, Area> byId) {
         for (Area x = a; x != null; x = x.parentId() == null ? null : byId.get(x.parentId())) {

@@ -34,9 +34,16 @@ final class PartnershipStore {
                 groups.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
             }
         }
+        Map<Long, Map<String, String>> names = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT actor_id, lang, name FROM partnerships_actor_name ORDER BY lang");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                names.computeIfAbsent(rs.getLong(1), k -> new java.util.LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+            }
+        }
         List<Actor> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, name, actor_type, gov_level, sectors, interest, influence, status, notes, version
+                SELECT id, name, actor_type, gov_level, sectors, interest, influence, status, notes, version, actor_kind
                 FROM partnerships_actor ORDER BY name, id""");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -44,7 +51,8 @@ final class PartnershipStore {
                 out.add(new Actor(id, rs.getString("name"), rs.getString("actor_type"), rs.getString("gov_level"),
                         rs.getString("sectors"), rs.getInt("interest"), rs.getInt("influence"), rs.getString("status"),
                         rs.getString("notes"), rs.getInt("version"), List.copyOf(areas.getOrDefault(id, List.of())),
-                        List.copyOf(groups.getOrDefault(id, List.of()))));
+                        List.copyOf(groups.getOrDefault(id, List.of())), rs.getString("actor_kind"),
+                        Map.copyOf(names.getOrDefault(id, Map.of()))));
             }
         }
         return out;
@@ -52,7 +60,7 @@ final class PartnershipStore {
 
     Optional<Actor> actor(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, name, actor_type, gov_level, sectors, interest, influence, status, notes, version
+                SELECT id, name, actor_type, gov_level, sectors, interest, influence, status, notes, version, actor_kind
                 FROM partnerships_actor WHERE id = ?""")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -64,7 +72,7 @@ final class PartnershipStore {
                         rs.getString("status"), rs.getString("notes"), rs.getInt("version"), longs(c,
                                 "SELECT area_id FROM partnerships_actor_area WHERE actor_id = ? ORDER BY area_id", id),
                         strings(c, "SELECT group_code FROM partnerships_actor_group WHERE actor_id = ? ORDER BY group_code",
-                                id)));
+                                id), rs.getString("actor_kind"), names(c, id)));
             }
         }
     }
@@ -73,8 +81,8 @@ final class PartnershipStore {
         long id;
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO partnerships_actor (name, actor_type, gov_level, sectors, interest, influence, status, notes,
-                                                updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                                                updated_at, actor_kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             bindActor(ps, f);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -90,11 +98,11 @@ final class PartnershipStore {
     boolean updateActor(Connection c, long id, int version, ActorForm f) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE partnerships_actor SET name = ?, actor_type = ?, gov_level = ?, sectors = ?, interest = ?,
-                       influence = ?, status = ?, notes = ?, updated_at = ?, version = version + 1
+                       influence = ?, status = ?, notes = ?, updated_at = ?, actor_kind = ?, version = version + 1
                 WHERE id = ? AND version = ?""")) {
             bindActor(ps, f);
-            ps.setLong(10, id);
-            ps.setInt(11, version);
+            ps.setLong(11, id);
+            ps.setInt(12, version);
             if (ps.executeUpdate() != 1) {
                 return false;
             }
@@ -113,11 +121,22 @@ final class PartnershipStore {
         ps.setString(7, f.status());
         setNullable(ps, 8, f.notes());
         ps.setTimestamp(9, Timestamp.from(Instant.now()));
+        ps.setString(10, f.kind() == null || f.kind().isBlank() ? Codes.ORGANISATION : f.kind());
     }
 
     private static void replaceLinks(Connection c, long id, ActorForm f) throws SQLException {
         delete(c, "DELETE FROM partnerships_actor_area WHERE actor_id = ?", id);
         delete(c, "DELETE FROM partnerships_actor_group WHERE actor_id = ?", id);
+        delete(c, "DELETE FROM partnerships_actor_name WHERE actor_id = ?", id);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO partnerships_actor_name (actor_id, lang, name) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, String> n : (f.names() == null ? Map.<String, String>of() : f.names()).entrySet()) {
+                ps.setLong(1, id);
+                ps.setString(2, n.getKey());
+                ps.setString(3, n.getValue().strip());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO partnerships_actor_area (actor_id, area_id) VALUES (?, ?)")) {
             for (long area : f.areaIds()) {
                 ps.setLong(1, id);
@@ -302,6 +321,18 @@ final class PartnershipStore {
         }
     }
 
+    boolean updateCommitment(Connection c, long id, String description, java.time.LocalDate endDate, boolean fulfilled)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE partnerships_commitment SET description = ?, end_date = ?, fulfilled = ? WHERE id = ?")) {
+            ps.setString(1, description.strip());
+            ps.setDate(2, Date.valueOf(endDate));
+            ps.setInt(3, fulfilled ? 1 : 0);
+            ps.setLong(4, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     boolean deleteCommitment(Connection c, long id) throws SQLException {
         return delete(c, "DELETE FROM partnerships_commitment WHERE id = ?", id) == 1;
     }
@@ -331,6 +362,19 @@ final class PartnershipStore {
             }
         }
         return out;
+    }
+
+    private static Map<String, String> names(Connection c, long id) throws SQLException {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT lang, name FROM partnerships_actor_name WHERE actor_id = ? ORDER BY lang")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return Map.copyOf(out);
     }
 
     private static List<String> strings(Connection c, String sql, long id) throws SQLException {

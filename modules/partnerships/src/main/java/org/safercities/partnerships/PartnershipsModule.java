@@ -9,6 +9,7 @@ import org.safercities.platform.KitModule;
 import org.safercities.platform.MenuEntry;
 import org.safercities.platform.PlatformServices;
 import org.safercities.platform.accounts.Role;
+import org.safercities.platform.links.ActorDirectory;
 
 /**
  * Partnership mapping (DESIGN.md section 3, step 4 of the process): actors, their protected contact person,
@@ -17,14 +18,23 @@ import org.safercities.platform.accounts.Role;
 public final class PartnershipsModule implements KitModule {
 
     static final List<String> MIGRATIONS = List.of("V001__create_actor.sql", "V002__create_contact.sql",
-            "V003__create_relationship.sql", "V004__create_commitment.sql");
+            "V003__create_relationship.sql", "V004__create_commitment.sql", "V005__actor_kind_and_names.sql",
+            "V006__create_memorandum_and_meeting.sql");
 
     private final PlatformServices platform;
     private final PartnershipService service;
+    private final CoalitionService coalition;
 
     public PartnershipsModule(PlatformServices platform) {
         this.platform = platform;
-        this.service = new PartnershipService(platform.store(), platform.audit(), platform.areas());
+        this.service = new PartnershipService(platform.store(), platform.audit(), platform.areas(), platform.links());
+        this.coalition = new CoalitionService(platform.store(), platform.audit(), service);
+        platform.links().publish(ActorDirectory.class, new PublishedActors(service));
+    }
+
+    /** Memoranda, the technical group and the coordination centre (counts for the review report). */
+    public CoalitionService coalition() {
+        return coalition;
     }
 
     /** The module's public API for other modules (e.g. strategy's lead and partners). */
@@ -45,6 +55,9 @@ public final class PartnershipsModule implements KitModule {
     @Override
     public void routing(HttpRouting.Builder routing) {
         routing.register(new PartnershipRoutes(service, platform.areas(), platform.pages()));
+        routing.register(new CoverageRoutes(service, platform.areas(), platform.pages()));
+        routing.register(new ImportRoutes(service, platform.uploads(), platform.pages()));
+        routing.register(new CoalitionRoutes(service, coalition, platform.pages()));
     }
 
     @Override
@@ -52,6 +65,9 @@ public final class PartnershipsModule implements KitModule {
         return List.of(new MenuEntry("partnerships.menu.actors", PartnershipRoutes.ACTORS, 4, Role.ALL),
                 new MenuEntry("partnerships.menu.network", "/partnerships/network", 4, Role.ALL),
                 new MenuEntry("partnerships.menu.grid", "/partnerships/grid", 4, Role.ALL),
+                new MenuEntry("partnerships.menu.coverage", CoverageRoutes.COVERAGE, 4, Role.ALL),
+                new MenuEntry("partnerships.menu.memoranda", CoalitionRoutes.MEMORANDA, 4, Role.ALL),
+                new MenuEntry("partnerships.menu.bodies", CoalitionRoutes.BODIES, 4, Role.ALL),
                 new MenuEntry("partnerships.menu.gaps", "/partnerships/gaps", 4, Role.ALL));
     }
 
@@ -63,5 +79,6 @@ public final class PartnershipsModule implements KitModule {
     @Override
     public void loadDemo(DemoCity city) {
         new PartnershipDemo(platform.store(), platform.audit(), service.sql).load(city);
+        service.changed();
     }
 }

@@ -22,6 +22,6 @@ class BundlesTest {
         // audit action names look like keys but are not messages
         assertEquals(List.of(), BundleChecks.missingKeys(BundleChecks.LOCALES, List.of("partnerships", "platform"),
                 List.of(Path.of("src/main/resources/templates"), Path.of("src/main/java")),
-                k -> k.matches("partnerships\\.(actor|contact|relationship|commitment|demo)\\.(create|update|delete|read|erase|load)")));
+                k -> k.matches("partnerships\\.(actor|contact|relationship|commitment|demo|memorandum|meeting|body)\\.(create|update|delete|read|erase|load|merge|designate)")));
     }
 }

@@ -113,7 +113,8 @@ class ContactTest {
     void theCsvExportHasActorsButNoContacts() {
         long id = actorWithContact("Export Probe NGO");
         String csv = f.as("coordinator").get("/partnerships/actors.csv").body();
-        assertTrue(csv.replace("\uFEFF", "").startsWith("id,name,type,government_level,status,interest,influence,areas,target_groups,sectors,notes"),
+        assertTrue(csv.replace("\uFEFF", "").startsWith("id,name,type,kind,government_level,status,interest,influence,areas,target_groups,sectors,notes,"
+                + "name_ar,name_zh,name_en,name_fr,name_ru,name_es"),
                 csv.substring(0, 120));
         assertTrue(csv.contains(id + ",Export Probe NGO,ngo,"));
         assertFalse(csv.contains(PERSON) || csv.contains(EMAIL) || csv.contains(PHONE) || csv.contains("Amina"));

@@ -65,7 +65,8 @@ class ModuleTest {
             f.kit.restart(Map.of("modules.disabled", "partnerships"));
             Browser off = f.as("coordinator");
             for (String path : List.of("/partnerships/actors", "/partnerships/actors/1", "/partnerships/actors.csv",
-                    "/partnerships/grid", "/partnerships/gaps")) {
+                    "/partnerships/grid", "/partnerships/gaps", "/partnerships/coverage", "/partnerships/coverage-areas.csv",
+                    "/partnerships/memoranda", "/partnerships/bodies", "/partnerships/import")) {
                 assertEquals(404, off.get(path).statusCode(), path);
             }
             assertFalse(off.get("/").body().contains("/partnerships/"));
