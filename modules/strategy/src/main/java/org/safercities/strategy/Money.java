@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public final class Money {
 
+    private static final java.util.regex.Pattern LETTERS_THEN_DIGIT = java.util.regex.Pattern.compile("(?<=\\p{IsLatin}{2})(?=\\d)");
+    private static final java.util.regex.Pattern DIGIT_THEN_LETTERS = java.util.regex.Pattern.compile("(?<=\\d)(?=\\p{IsLatin}{2})");
+
     private Money() {
     }
 
@@ -43,7 +46,11 @@ public final class Money {
         return BigDecimal.valueOf(minor, digits(currency)).toPlainString();
     }
 
-    /** Minor units in the locale's currency format, exactly (the BigDecimal is formatted, not a double). */
+    /**
+     * Minor units in the locale's currency format, exactly (the BigDecimal is formatted, not a double). Where the
+     * locale has no symbol for the currency and shows its ISO code, the code is kept apart from the digits by a
+     * no-break space, as CLDR asks for letters next to numbers: "KES 2,622,000.00", "2 622 000,00 KES".
+     */
     public static String format(long minor, String currency, Locale locale) {
         NumberFormat f = NumberFormat.getCurrencyInstance(locale);
         try {
@@ -53,6 +60,7 @@ public final class Money {
         }
         f.setMinimumFractionDigits(digits(currency));
         f.setMaximumFractionDigits(digits(currency));
-        return f.format(BigDecimal.valueOf(minor, digits(currency)));
+        return LETTERS_THEN_DIGIT.matcher(DIGIT_THEN_LETTERS.matcher(f.format(BigDecimal.valueOf(minor, digits(currency))))
+                .replaceAll("\u00a0")).replaceAll("\u00a0");
     }
 }
