@@ -9,6 +9,7 @@ import org.safercities.platform.KitModule;
 import org.safercities.platform.MenuEntry;
 import org.safercities.platform.PlatformServices;
 import org.safercities.platform.accounts.Role;
+import org.safercities.platform.links.ActionDirectory;
 
 /** The strategy module: versions of the strategy, priorities, objectives, the action plan and its budget. */
 public final class StrategyModule implements KitModule {
@@ -18,7 +19,9 @@ public final class StrategyModule implements KitModule {
 
     public StrategyModule(PlatformServices platform) {
         this.platform = platform;
-        this.service = new StrategyService(platform.store(), platform.audit(), platform.areas(), platform.city());
+        this.service = new StrategyService(platform.store(), platform.audit(), platform.areas(), platform.city(),
+                platform.links());
+        platform.links().publish(ActionDirectory.class, new PublishedActions(service));
     }
 
     /** The module's public API for other modules (read-only use only). */
@@ -33,7 +36,7 @@ public final class StrategyModule implements KitModule {
 
     @Override
     public List<String> migrationFiles() {
-        return List.of("V001__create_strategy.sql");
+        return List.of("V001__create_strategy.sql", "V002__partners_findings_sdg.sql");
     }
 
     @Override

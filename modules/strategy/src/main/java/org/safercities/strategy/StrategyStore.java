@@ -134,11 +134,61 @@ final class StrategyStore {
                     long area = rs.getLong(3);
                     Long areaId = rs.wasNull() ? null : area;
                     out.add(new Priority(rs.getLong(1), rs.getLong(2), areaId, rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getInt(7), rs.getInt(8)));
+                            rs.getString(6), rs.getInt(7), rs.getInt(8), List.of()));
+                }
+            }
+        }
+        List<Priority> withFindings = new ArrayList<>();
+        for (Priority p : out) {
+            withFindings.add(new Priority(p.id(), p.versionId(), p.areaId(), p.targetGroup(), p.title(), p.justification(),
+                    p.rank(), p.version(), findings(c, p.id())));
+        }
+        return withFindings;
+    }
+
+    private List<Priority.Cited> findings(Connection c, long priorityId) throws SQLException {
+        List<Priority.Cited> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT finding_ref, label FROM strategy_priority_finding WHERE priority_id = ? ORDER BY finding_ref")) {
+            ps.setLong(1, priorityId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Priority.Cited(rs.getString(1), rs.getString(2)));
                 }
             }
         }
         return out;
+    }
+
+    void setFindings(Connection c, long priorityId, List<Priority.Cited> findings) throws SQLException {
+        update(c, "DELETE FROM strategy_priority_finding WHERE priority_id = ?", priorityId);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO strategy_priority_finding (priority_id, finding_ref, label) VALUES (?, ?, ?)")) {
+            for (Priority.Cited f : findings) {
+                ps.setLong(1, priorityId);
+                ps.setString(2, f.ref());
+                ps.setString(3, f.label());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    boolean updatePriority(Connection c, long id, int version, Long areaId, String group, String title,
+            String justification, int rank) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE strategy_priority SET area_id = ?, target_group = ?, title = ?, justification = ?,
+                       priority_rank = ?, version = version + 1
+                WHERE id = ? AND version = ?""")) {
+            setLong(ps, 1, areaId);
+            ps.setString(2, group);
+            ps.setString(3, title);
+            ps.setString(4, justification);
+            ps.setInt(5, rank);
+            ps.setLong(6, id);
+            ps.setInt(7, version);
+            return ps.executeUpdate() == 1;
+        }
     }
 
     long insertPriority(Connection c, long versionId, Long areaId, String group, String title, String justification,
@@ -158,6 +208,7 @@ final class StrategyStore {
     }
 
     void deletePriority(Connection c, long id) throws SQLException {
+        update(c, "DELETE FROM strategy_priority_finding WHERE priority_id = ?", id);
         update(c, "UPDATE strategy_objective SET priority_id = NULL WHERE priority_id = ?", id);
         update(c, "DELETE FROM strategy_priority WHERE id = ?", id);
     }
@@ -206,6 +257,23 @@ final class StrategyStore {
         }
     }
 
+    boolean updateObjective(Connection c, long id, int version, Long priorityId, String title, String what,
+            String amount, LocalDate by) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE strategy_objective SET priority_id = ?, title = ?, target_what = ?, target_amount = ?,
+                       target_by = ?, version = version + 1
+                WHERE id = ? AND version = ?""")) {
+            setLong(ps, 1, priorityId);
+            ps.setString(2, title);
+            ps.setString(3, what);
+            ps.setString(4, amount);
+            ps.setDate(5, Date.valueOf(by));
+            ps.setLong(6, id);
+            ps.setInt(7, version);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     void deleteObjective(Connection c, long id) throws SQLException {
         update(c, "UPDATE strategy_action SET objective_id = NULL WHERE objective_id = ?", id);
         update(c, "DELETE FROM strategy_objective WHERE id = ?", id);
@@ -216,18 +284,63 @@ final class StrategyStore {
     private static final String ACTION_COLUMNS = """
             SELECT id, version_id, origin, objective_id, title, description, prevention_level, prevention_type,
                    target_groups, lead_partner, start_date, end_date, status, harm_displacement, harm_stigma,
-                   harm_vulnerable, harm_privacy, harm_likelihood, harm_mitigation, version
+                   harm_vulnerable, harm_privacy, harm_likelihood, harm_mitigation, version, lead_actor_id
             FROM strategy_action """;
 
+    /** The actions of a version, their areas, partners and targets read in one query each (not one per action). */
     List<Action> actions(Connection c, long versionId) throws SQLException {
-        return actions(c, "WHERE version_id = ? ORDER BY id", versionId);
+        return withLinks(c, actionRows(c, "WHERE version_id = ? ORDER BY id", versionId),
+                "action_id IN (SELECT id FROM strategy_action WHERE version_id = ?)", versionId);
     }
 
     Optional<Action> action(Connection c, long id) throws SQLException {
-        return actions(c, "WHERE id = ?", id).stream().findFirst();
+        return withLinks(c, actionRows(c, "WHERE id = ?", id), "action_id = ?", id).stream().findFirst();
     }
 
-    private List<Action> actions(Connection c, String where, long arg) throws SQLException {
+    private List<Action> withLinks(Connection c, List<Action> rows, String which, long arg) throws SQLException {
+        java.util.Map<Long, List<Long>> areas = new java.util.HashMap<>();
+        java.util.Map<Long, List<Action.Partner>> partners = new java.util.HashMap<>();
+        java.util.Map<Long, List<String>> targets = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT action_id, area_id FROM strategy_action_area WHERE " + which + " ORDER BY action_id, area_id")) {
+            ps.setLong(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    areas.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT action_id, actor_id, name FROM strategy_action_support WHERE "
+                + which + " ORDER BY action_id, position")) {
+            ps.setLong(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long actor = rs.getLong(2);
+                    Long actorId = rs.wasNull() ? null : actor;
+                    partners.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Action.Partner(actorId,
+                            rs.getString(3)));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT action_id, target FROM strategy_action_sdg WHERE " + which + " ORDER BY action_id")) {
+            ps.setLong(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    targets.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        List<Action> out = new ArrayList<>();
+        for (Action a : rows) {
+            List<String> t = new ArrayList<>(targets.getOrDefault(a.id(), List.of()));
+            t.sort(Sdg.ORDER);
+            out.add(a.with(areas.getOrDefault(a.id(), List.of()), partners.getOrDefault(a.id(), List.of()), t));
+        }
+        return out;
+    }
+
+    private List<Action> actionRows(Connection c, String where, long arg) throws SQLException {
         List<Action> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(ACTION_COLUMNS + " " + where)) {
             ps.setLong(1, arg);
@@ -243,31 +356,56 @@ final class StrategyStore {
                             date(rs, 11), date(rs, 12), rs.getString(13),
                             new Action.HarmReview(rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
                                     rs.getString(18), rs.getString(19)),
-                            rs.getInt(20), List.of()));
+                            rs.getInt(20), List.of(), lead(rs), List.of(), List.of()));
                 }
             }
         }
-        List<Action> withAreas = new ArrayList<>();
-        for (Action a : out) {
-            withAreas.add(new Action(a.id(), a.versionId(), a.origin(), a.objectiveId(), a.title(), a.description(),
-                    a.level(), a.type(), a.targetGroups(), a.leadPartner(), a.start(), a.end(), a.status(), a.review(),
-                    a.version(), ids(c, "SELECT area_id FROM strategy_action_area WHERE action_id = ? ORDER BY area_id", a.id())));
+        return out;
+    }
+
+    private static Long lead(ResultSet rs) throws SQLException {
+        long id = rs.getLong(21);
+        return rs.wasNull() ? null : id;
+    }
+
+    private static void setActionLinks(Connection c, long id, Action a) throws SQLException {
+        replaceLinks(c, "strategy_action_area", "action_id", id, a.areaIds());
+        update(c, "DELETE FROM strategy_action_support WHERE action_id = ?", id);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO strategy_action_support (action_id, position, actor_id, name) VALUES (?, ?, ?, ?)")) {
+            int position = 0;
+            for (Action.Partner p : a.support()) {
+                ps.setLong(1, id);
+                ps.setInt(2, position++);
+                setLong(ps, 3, p.actorId());
+                ps.setString(4, p.name());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
-        return withAreas;
+        update(c, "DELETE FROM strategy_action_sdg WHERE action_id = ?", id);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO strategy_action_sdg (action_id, target) VALUES (?, ?)")) {
+            for (String t : new java.util.LinkedHashSet<>(a.sdgTargets())) {
+                ps.setLong(1, id);
+                ps.setString(2, t);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     long insertAction(Connection c, long versionId, String origin, Action a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO strategy_action (objective_id, title, description, prevention_level, prevention_type,
                        target_groups, lead_partner, start_date, end_date, status, harm_displacement, harm_stigma,
-                       harm_vulnerable, harm_privacy, harm_likelihood, harm_mitigation, version_id, origin)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                       harm_vulnerable, harm_privacy, harm_likelihood, harm_mitigation, lead_actor_id, version_id, origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             int i = bindAction(ps, a);
             ps.setLong(i++, versionId);
             ps.setString(i, origin);
             ps.executeUpdate();
             long id = key(ps);
-            replaceLinks(c, "strategy_action_area", "action_id", id, a.areaIds());
+            setActionLinks(c, id, a);
             return id;
         }
     }
@@ -277,7 +415,7 @@ final class StrategyStore {
                 UPDATE strategy_action SET objective_id = ?, title = ?, description = ?, prevention_level = ?,
                        prevention_type = ?, target_groups = ?, lead_partner = ?, start_date = ?, end_date = ?, status = ?,
                        harm_displacement = ?, harm_stigma = ?, harm_vulnerable = ?, harm_privacy = ?,
-                       harm_likelihood = ?, harm_mitigation = ?, version = version + 1
+                       harm_likelihood = ?, harm_mitigation = ?, lead_actor_id = ?, version = version + 1
                 WHERE id = ? AND version = ?""")) {
             int i = bindAction(ps, a);
             ps.setLong(i++, id);
@@ -286,7 +424,7 @@ final class StrategyStore {
                 return false;
             }
         }
-        replaceLinks(c, "strategy_action_area", "action_id", id, a.areaIds());
+        setActionLinks(c, id, a);
         return true;
     }
 
@@ -308,6 +446,7 @@ final class StrategyStore {
         ps.setString(i++, a.review().privacy());
         ps.setString(i++, a.review().likelihood());
         ps.setString(i++, a.review().mitigation());
+        setLong(ps, i++, a.leadActorId());
         return i;
     }
 
