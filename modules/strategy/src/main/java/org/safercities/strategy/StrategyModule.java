@@ -16,11 +16,13 @@ public final class StrategyModule implements KitModule {
 
     private final PlatformServices platform;
     private final StrategyService service;
+    private final Deliberations deliberations;
 
     public StrategyModule(PlatformServices platform) {
         this.platform = platform;
         this.service = new StrategyService(platform.store(), platform.audit(), platform.areas(), platform.city(),
                 platform.links());
+        this.deliberations = new Deliberations(platform.store(), service);
         platform.links().publish(ActionDirectory.class, new PublishedActions(service));
     }
 
@@ -36,12 +38,14 @@ public final class StrategyModule implements KitModule {
 
     @Override
     public List<String> migrationFiles() {
-        return List.of("V001__create_strategy.sql", "V002__partners_findings_sdg.sql");
+        return List.of("V001__create_strategy.sql", "V002__partners_findings_sdg.sql",
+                "V003__comments_and_consultation.sql");
     }
 
     @Override
     public void routing(HttpRouting.Builder routing) {
         routing.register(new StrategyRoutes(service, platform.areas(), platform.pages()));
+        routing.register(new DeliberationRoutes(service, deliberations, platform.pages()));
     }
 
     @Override

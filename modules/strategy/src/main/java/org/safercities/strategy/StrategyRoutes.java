@@ -71,7 +71,7 @@ public final class StrategyRoutes implements HttpService {
             List<ActionRow> actions, boolean canEdit, boolean canAdopt, boolean canRevise, List<Option> areaOptions,
             List<Option> groupOptions, List<Option> priorityOptions, Map<String, String> pv, Map<String, String> pe,
             Map<String, String> ov, Map<String, String> oe, Map<String, String> av, Map<String, String> ae,
-            List<Option> findingOptions, boolean hasFindings) {
+            List<Option> findingOptions, boolean hasFindings, int unresolved) {
     }
 
     /** The page that edits one priority in place (the fields are the version page's, through a partial). */
@@ -243,7 +243,8 @@ public final class StrategyRoutes implements HttpService {
         v.require(ADOPT);
         StrategyVersion s = version(req);
         readOnlyUnlessDraft(s);
-        StrategyService.AdoptForm form = new StrategyService.AdoptForm(v.form().get("adoptedOn"), v.form().get("decisionRef"));
+        StrategyService.AdoptForm form = new StrategyService.AdoptForm(v.form().get("adoptedOn"), v.form().get("decisionRef"),
+                v.form().get("overComments").equals("yes"));
         StrategyService.Saved saved = strategy.adopt(s.id(), (int) Form.wholeNumber(v.form().get("version")), form,
                 v.actor(), v.address());
         if (!saved.ok()) {
@@ -622,7 +623,7 @@ public final class StrategyRoutes implements HttpService {
                 orows, actionRows(t, s, strategy.budgetOfVersion(s.id())), draft && v.is(WRITE), draft && v.is(ADOPT),
                 s.status().equals(StrategyVersion.ADOPTED) && noDraft && v.is(ADOPT), areaOptions, groups, popts,
                 pv, pe.in(t), ov, oe.in(t), av, ae.in(t), draft && v.is(WRITE) ? findingOptions(t, cited) : List.of(),
-                strategy.findings().isPresent());
+                strategy.findings().isPresent(), strategy.unresolvedComments(s.id()));
     }
 
     private List<Option> areaOptions(StrategyVersion s, String selected) {

@@ -72,7 +72,8 @@ public final class StrategyService {
     public record VersionForm(String vision, String fromYear, String toYear, List<String> areaIds) {
     }
 
-    public record AdoptForm(String adoptedOn, String decisionRef) {
+    /** {@code overComments}: the coordinator adopts although some comments are still unresolved. */
+    public record AdoptForm(String adoptedOn, String decisionRef, boolean overComments) {
     }
 
     /** {@code findingRefs} is read only when diagnosis is on; otherwise the cited findings stay as they were. */
@@ -144,6 +145,10 @@ public final class StrategyService {
 
     public List<BudgetLine> budgetOfVersion(long versionId) {
         return store.read(c -> db.budgetOfVersion(c, versionId));
+    }
+
+    public int unresolvedComments(long versionId) {
+        return store.read(c -> db.unresolvedComments(c, versionId));
     }
 
     public String currency() {
@@ -242,6 +247,10 @@ public final class StrategyService {
         LocalDate on = date(form.adoptedOn(), "adoptedOn", true, e);
         if (form.decisionRef().isBlank()) {
             e.add("decisionRef", "strategy.error.required");
+        }
+        int open = store.read(c -> db.unresolvedComments(c, id));
+        if (open > 0 && !form.overComments()) {
+            e.add("overComments", "strategy.error.unresolvedComments", Integer.toString(open));
         }
         if (!e.isEmpty()) {
             return new Saved(id, e);

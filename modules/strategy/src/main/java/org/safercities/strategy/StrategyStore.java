@@ -113,6 +113,18 @@ final class StrategyStore {
         }
     }
 
+    /** Technical-group comments on a version that the coordinator has not marked resolved yet. */
+    int unresolvedComments(Connection c, long versionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM strategy_comment WHERE version_id = ? AND resolved_at IS NULL")) {
+            ps.setLong(1, versionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     // ---- priorities
 
     List<Priority> priorities(Connection c, long versionId) throws SQLException {
@@ -209,6 +221,7 @@ final class StrategyStore {
 
     void deletePriority(Connection c, long id) throws SQLException {
         update(c, "DELETE FROM strategy_priority_finding WHERE priority_id = ?", id);
+        update(c, "DELETE FROM strategy_consultation_points WHERE priority_id = ?", id);
         update(c, "UPDATE strategy_objective SET priority_id = NULL WHERE priority_id = ?", id);
         update(c, "DELETE FROM strategy_priority WHERE id = ?", id);
     }
