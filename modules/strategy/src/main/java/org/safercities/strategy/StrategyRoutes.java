@@ -101,7 +101,7 @@ public final class StrategyRoutes implements HttpService {
             String objective, String level, String type, String groups, String areas, String lead, String dates,
             String status, List<Option> review, boolean reviewed, List<BudgetRow> budget, String total, String currency,
             boolean canEdit, List<Option> govLevels, Map<String, String> bv, Map<String, String> be, String support,
-            List<Option> sdg) {
+            List<Option> sdg, String reach) {
     }
 
     public record TotalRow(String label, String amount) {
@@ -109,6 +109,17 @@ public final class StrategyRoutes implements HttpService {
 
     public record PlanPage(long versionId, int number, String status, String period, List<ActionRow> actions,
             List<TotalRow> bySource, List<TotalRow> byLevel, String total, String currency) {
+    }
+
+    public record CostRow(long id, String title, String budget, String reach, String targetReach, String perPerson,
+            String perTargetMember) {
+    }
+
+    public record AreaRow(String area, String budget, String population, String perCapita) {
+    }
+
+    public record CostPage(long versionId, int number, String status, String period, List<CostRow> actions,
+            List<AreaRow> areas, String currency) {
     }
 
     public record DocumentPage(VersionPage version, List<TotalRow> bySource, List<TotalRow> byLevel, String total,
@@ -150,6 +161,7 @@ public final class StrategyRoutes implements HttpService {
                 .get("/strategy/versions/{id}/actions/new", this::newActionForm)
                 .post("/strategy/versions/{id}/actions", this::createAction)
                 .get("/strategy/versions/{id}/plan", this::plan)
+                .get("/strategy/versions/{id}/cost", this::cost)
                 .get("/strategy/versions/{id}/actions.csv", this::exportActions)
                 .get("/strategy/versions/{id}/document", this::document)
                 .get("/strategy/actions/{id}", this::showAction)
@@ -549,6 +561,50 @@ public final class StrategyRoutes implements HttpService {
                         totals(t, lines, true), totals(t, lines, false), money(t, StrategyService.total(lines), cur), cur));
     }
 
+    /** Cost-effectiveness of the actions (G§70) and the budget per inhabitant of each area (G§62). */
+    private void cost(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(READ);
+        StrategyVersion s = version(req);
+        Translator t = v.t();
+        String cur = strategy.currency();
+        List<Action> actions = strategy.actions(s.id());
+        Map<Long, Long> budget = new HashMap<>();
+        byAction(strategy.budgetOfVersion(s.id())).forEach((id, lines) -> budget.put(id, StrategyService.total(lines)));
+        List<CostRow> rows = CostEffectiveness.rows(actions, budget).stream().map(r -> new CostRow(r.action().id(),
+                r.action().title(), money(t, r.budget(), cur), count(t, r.action().reach().people()),
+                count(t, r.action().reach().targetMembers()), r.perPerson() == null ? "" : money(t, r.perPerson(), cur),
+                r.perTargetMember() == null ? "" : money(t, r.perTargetMember(), cur))).toList();
+        Map<Long, Long> byArea = CostEffectiveness.budgetByArea(actions, budget);
+        List<AreaRow> areaRows = new ArrayList<>();
+        for (Area a : areas.depthFirst()) {
+            Long share = byArea.get(a.id());
+            if (share == null) {
+                continue;
+            }
+            Integer year = areas.latestPopulationYear(a.id()).orElse(null);
+            Long people = year == null ? null : areas.populationTotal(a.id(), year).orElse(null);
+            CostEffectiveness.AreaShare x = CostEffectiveness.share(a.id(), share, people, year);
+            areaRows.add(new AreaRow(a.name(), money(t, x.budget(), cur), people == null ? ""
+                    : t.t("strategy.cost.populationLine", t.number(people), Integer.toString(year)),
+                    x.perCapita() == null ? "" : money(t, x.perCapita(), cur)));
+        }
+        pages.render(res, v, "/strategy/plan", "strategy/cost", "strategy.cost.title", new CostPage(s.id(), s.number(),
+                t.t("strategy.status." + s.status()), period(s), rows, areaRows, cur));
+    }
+
+    private static String reachLine(Translator t, Action.Reach r) {
+        if (r.people() == null) {
+            return t.t("strategy.action.reachNotStated");
+        }
+        return r.targetMembers() == null ? t.number(r.people())
+                : t.t("strategy.action.reachLine", t.number(r.people()), t.number(r.targetMembers()));
+    }
+
+    private static String count(Translator t, Long n) {
+        return n == null ? "" : t.number(n);
+    }
+
     private void document(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
         v.require(READ);
@@ -735,7 +791,8 @@ public final class StrategyRoutes implements HttpService {
                         money(t, StrategyService.total(lines), cur), cur, s.isDraft() && v.is(WRITE),
                         options(t, "strategy.govLevel.", Codes.GOV_LEVELS, bv.getOrDefault("govLevel", "local")), values,
                         be.in(t), String.join(", ", a.support().stream().map(Action.Partner::name).toList()),
-                        a.sdgTargets().stream().map(x -> new Option(x, Sdg.name(x, t.lang()), false)).toList()));
+                        a.sdgTargets().stream().map(x -> new Option(x, Sdg.name(x, t.lang()), false)).toList(),
+                        reachLine(t, a.reach())));
     }
 
     private List<TotalRow> totals(Translator t, List<BudgetLine> lines, boolean bySource) {
@@ -815,6 +872,8 @@ public final class StrategyRoutes implements HttpService {
         m.put("supportActorIds", String.join(" ", f.supportActorIds()));
         m.put("supportNames", f.supportNames());
         m.put("sdgTargets", String.join(" ", f.sdgTargets()));
+        m.put("reachPeople", f.reachPeople());
+        m.put("reachTarget", f.reachTarget());
         return m;
     }
 
@@ -847,7 +906,8 @@ public final class StrategyRoutes implements HttpService {
                 a.leadActorId() == null ? "" : a.leadActorId().toString(),
                 a.support().stream().filter(p -> p.actorId() != null).map(p -> p.actorId().toString()).toList(),
                 String.join("\n", a.support().stream().filter(p -> p.actorId() == null).map(Action.Partner::name).toList()),
-                a.sdgTargets()));
+                a.sdgTargets(), a.reach().people() == null ? "" : a.reach().people().toString(),
+                a.reach().targetMembers() == null ? "" : a.reach().targetMembers().toString()));
     }
 
     private static StrategyService.VersionForm versionForm(Form f) {
@@ -859,7 +919,8 @@ public final class StrategyRoutes implements HttpService {
                 f.get("type"), f.all("targetGroups"), f.all("areas"), f.get("leadPartner"), f.get("start"), f.get("end"),
                 f.get("status"), f.get("harmDisplacement"), f.get("harmStigma"), f.get("harmVulnerable"),
                 f.get("harmPrivacy"), f.get("harmLikelihood"), f.get("harmMitigation"), f.get("leadActorId"),
-                f.all("supportActors"), f.raw("supportNames"), f.all("sdgTargets"));
+                f.all("supportActors"), f.raw("supportNames"), f.all("sdgTargets"), f.get("reachPeople"),
+                f.get("reachTarget"));
     }
 
     private static void readOnlyUnlessDraft(StrategyVersion s) {

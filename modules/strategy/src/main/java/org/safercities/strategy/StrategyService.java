@@ -88,7 +88,7 @@ public final class StrategyService {
             List<String> targetGroups, List<String> areaIds, String leadPartner, String start, String end, String status,
             String harmDisplacement, String harmStigma, String harmVulnerable, String harmPrivacy, String harmLikelihood,
             String harmMitigation, String leadActorId, List<String> supportActorIds, String supportNames,
-            List<String> sdgTargets) {
+            List<String> sdgTargets, String reachPeople, String reachTarget) {
     }
 
     public record BudgetForm(String source, String govLevel, String amount, String currency) {
@@ -338,6 +338,7 @@ public final class StrategyService {
                 && a.type().equals(b.type()) && a.targetGroups().equals(b.targetGroups())
                 && a.leadPartner().equals(b.leadPartner()) && Objects.equals(a.leadActorId(), b.leadActorId())
                 && a.support().equals(b.support()) && a.sdgTargets().equals(b.sdgTargets())
+                && a.reach().equals(b.reach())
                 && Objects.equals(a.start(), b.start())
                 && Objects.equals(a.end(), b.end()) && a.status().equals(b.status()) && a.review().equals(b.review())
                 && new HashSet<>(a.areaIds()).equals(new HashSet<>(b.areaIds()))
@@ -591,7 +592,31 @@ public final class StrategyService {
         Partners partners = partners(f, e);
         return new Action(0, v.id(), null, objectiveId, f.title().strip(), f.description().strip(), f.level(), f.type(),
                 groups, partners.leadName(), start, end, f.status(), review, 0, areaIds, partners.leadId(),
-                partners.support(), targets);
+                partners.support(), targets, reach(f, e));
+    }
+
+    /** The stated reach: whole numbers, target-group members no more than the people reached; blank: not stated. */
+    private static Action.Reach reach(ActionForm f, FieldErrors e) {
+        Long people = optionalCount(f.reachPeople(), "reachPeople", e);
+        Long target = optionalCount(f.reachTarget(), "reachTarget", e);
+        if (people != null && target != null && target > people) {
+            e.add("reachTarget", "strategy.error.reachTarget");
+        } else if (people == null && target != null) {
+            e.add("reachPeople", "strategy.error.required");
+        }
+        return new Action.Reach(people, target);
+    }
+
+    private static Long optionalCount(String typed, String field, FieldErrors e) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        long n = Form.wholeNumber(typed.strip().replace(",", "").replace(" ", "").replace("\u00a0", ""));
+        if (n < 0 || n > 100_000_000_000L) {
+            e.add(field, "strategy.error.reach");
+            return null;
+        }
+        return n;
     }
 
     private record Partners(Long leadId, String leadName, List<Action.Partner> support) {

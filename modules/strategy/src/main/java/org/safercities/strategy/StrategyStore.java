@@ -297,7 +297,8 @@ final class StrategyStore {
     private static final String ACTION_COLUMNS = """
             SELECT id, version_id, origin, objective_id, title, description, prevention_level, prevention_type,
                    target_groups, lead_partner, start_date, end_date, status, harm_displacement, harm_stigma,
-                   harm_vulnerable, harm_privacy, harm_likelihood, harm_mitigation, version, lead_actor_id
+                   harm_vulnerable, harm_privacy, harm_likelihood, harm_mitigation, version, lead_actor_id,
+                   reach_people, reach_target
             FROM strategy_action """;
 
     /** The actions of a version, their areas, partners and targets read in one query each (not one per action). */
@@ -369,11 +370,17 @@ final class StrategyStore {
                             date(rs, 11), date(rs, 12), rs.getString(13),
                             new Action.HarmReview(rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
                                     rs.getString(18), rs.getString(19)),
-                            rs.getInt(20), List.of(), lead(rs), List.of(), List.of()));
+                            rs.getInt(20), List.of(), lead(rs), List.of(), List.of(), new Action.Reach(optionalLong(rs, 22),
+                            optionalLong(rs, 23))));
                 }
             }
         }
         return out;
+    }
+
+    private static Long optionalLong(ResultSet rs, int column) throws SQLException {
+        long n = rs.getLong(column);
+        return rs.wasNull() ? null : n;
     }
 
     private static Long lead(ResultSet rs) throws SQLException {
@@ -411,8 +418,9 @@ final class StrategyStore {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO strategy_action (objective_id, title, description, prevention_level, prevention_type,
                        target_groups, lead_partner, start_date, end_date, status, harm_displacement, harm_stigma,
-                       harm_vulnerable, harm_privacy, harm_likelihood, harm_mitigation, lead_actor_id, version_id, origin)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                       harm_vulnerable, harm_privacy, harm_likelihood, harm_mitigation, lead_actor_id, reach_people,
+                       reach_target, version_id, origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             int i = bindAction(ps, a);
             ps.setLong(i++, versionId);
             ps.setString(i, origin);
@@ -428,7 +436,8 @@ final class StrategyStore {
                 UPDATE strategy_action SET objective_id = ?, title = ?, description = ?, prevention_level = ?,
                        prevention_type = ?, target_groups = ?, lead_partner = ?, start_date = ?, end_date = ?, status = ?,
                        harm_displacement = ?, harm_stigma = ?, harm_vulnerable = ?, harm_privacy = ?,
-                       harm_likelihood = ?, harm_mitigation = ?, lead_actor_id = ?, version = version + 1
+                       harm_likelihood = ?, harm_mitigation = ?, lead_actor_id = ?, reach_people = ?,
+                       reach_target = ?, version = version + 1
                 WHERE id = ? AND version = ?""")) {
             int i = bindAction(ps, a);
             ps.setLong(i++, id);
@@ -460,6 +469,8 @@ final class StrategyStore {
         ps.setString(i++, a.review().likelihood());
         ps.setString(i++, a.review().mitigation());
         setLong(ps, i++, a.leadActorId());
+        setLong(ps, i++, a.reach().people());
+        setLong(ps, i++, a.reach().targetMembers());
         return i;
     }
 

@@ -303,4 +303,37 @@ class StrategyLinksTest {
         assertTrue(links.find(ActionDirectory.class).isPresent(), "the strategy publishes its directory anyway");
         assertTrue(links.find(ActionDirectory.class).get().roles().isEmpty(), "demo partners are typed names, not actors");
     }
+
+    @Test
+    void theReachOfAnActionGivesItsCostPerPersonAndTheAreasTheirBudgetPerInhabitant() throws Exception {
+        start(false);
+        Browser c = coordinator();
+        long v2 = reviseDemo(c);
+        c.get("/strategy/versions/" + v2 + "/actions/new");
+        HttpResponse<String> tooMany = post(c, kit.base(), "/strategy/versions/" + v2 + "/actions", action("0",
+                "reachPeople", "100", "reachTarget", "150"));
+        assertEquals(422, tooMany.statusCode());
+        assertTrue(tooMany.body().contains("cannot be more than the people reached"));
+        assertEquals(422, post(c, kit.base(), "/strategy/versions/" + v2 + "/actions", action("0",
+                "reachPeople", "-5")).statusCode());
+        long ward = one("SELECT MIN(area_id) FROM strategy_action_area WHERE action_id IN (SELECT id FROM strategy_action"
+                + " WHERE version_id = " + v2 + ")");
+        HttpResponse<String> ok = post(c, kit.base(), "/strategy/versions/" + v2 + "/actions", action("0",
+                "reachPeople", "1,000", "reachTarget", "400", "areas", Long.toString(ward)));
+        assertEquals(303, ok.statusCode(), ok.body());
+        long a = one("SELECT MAX(id) FROM strategy_action");
+        assertEquals(1000, one("SELECT reach_people FROM strategy_action WHERE id = " + a));
+        c.get("/strategy/actions/" + a);
+        assertEquals(303, c.post("/strategy/actions/" + a + "/budget", Map.of("source", "City budget", "govLevel", "local",
+                "amount", "123456.78", "currency", "KES")).statusCode());
+        String cost = c.get("/strategy/versions/" + v2 + "/cost").body();
+        String row = cost.substring(cost.indexOf("/strategy/actions/" + a + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertTrue(row.contains("KES\u00a0123.46") && row.contains("KES\u00a0308.64"), row);
+        String perCapita = cost.substring(cost.indexOf("id=\"per-capita\""));
+        String wardName = text("SELECT name FROM platform_area WHERE id = " + ward);
+        assertTrue(perCapita.contains(wardName), "the ward with a budget has a row");
+        assertEquals(200, c.get("/strategy/actions/" + a).statusCode());
+        assertTrue(c.get("/strategy/actions/" + a).body().contains("1,000, of whom 400 in its target groups"));
+    }
 }
