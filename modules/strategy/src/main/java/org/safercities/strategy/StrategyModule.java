@@ -39,13 +39,15 @@ public final class StrategyModule implements KitModule {
     @Override
     public List<String> migrationFiles() {
         return List.of("V001__create_strategy.sql", "V002__partners_findings_sdg.sql",
-                "V003__comments_and_consultation.sql", "V004__action_reach.sql");
+                "V003__comments_and_consultation.sql", "V004__action_reach.sql",
+                "V005__self_assessment.sql");
     }
 
     @Override
     public void routing(HttpRouting.Builder routing) {
         routing.register(new StrategyRoutes(service, platform.areas(), platform.pages()));
         routing.register(new DeliberationRoutes(service, deliberations, platform.pages()));
+        routing.register(new AssessmentRoutes(service, new SelfAssessment(platform.store(), service), platform.pages()));
     }
 
     @Override
@@ -53,6 +55,11 @@ public final class StrategyModule implements KitModule {
         return List.of(new MenuEntry("strategy.menu.priorities", "/strategy/priorities", 2, Role.ALL),
                 new MenuEntry("strategy.menu.strategy", "/strategy", 3, Role.ALL),
                 new MenuEntry("strategy.menu.plan", "/strategy/plan", 3, Role.ALL));
+    }
+
+    @Override
+    public java.util.Map<String, String> assets() {
+        return java.util.Map.of("strategy-radar.js", "assets/strategy/radar.js");
     }
 
     @Override

@@ -281,6 +281,7 @@ public final class StrategyService {
                     Instant.now());
             db.setVersionAreas(c, to, from.areaIds());
             copyContent(c, from.id(), to);
+            SelfAssessment.write(c, to, SelfAssessment.scores(c, from.id()));
             log(c, actor, address, "strategy.version.revise", "strategy_version", to, "from " + from.number());
             return to;
         });
