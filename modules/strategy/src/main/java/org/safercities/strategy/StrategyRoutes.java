@@ -123,7 +123,11 @@ public final class StrategyRoutes implements HttpService {
     }
 
     public record DocumentPage(VersionPage version, List<TotalRow> bySource, List<TotalRow> byLevel, String total,
-            String currency) {
+            String currency, List<AssessedRow> assessment) {
+    }
+
+    /** A scored item of the self-assessment, as the printed document lists it. */
+    public record AssessedRow(String label, String score, String evidence) {
     }
 
     public record HistoryPage(List<Option> from, List<Option> to, boolean hasDiff, int fromNumber, int toNumber,
@@ -614,7 +618,24 @@ public final class StrategyRoutes implements HttpService {
         pages.render(res, v, "/strategy", "strategy/document", "strategy.document.title",
                 new DocumentPage(versionPage(v, s, Map.of(), new FieldErrors(), Map.of(), new FieldErrors(), Map.of(),
                         new FieldErrors()), totals(t, lines, true), totals(t, lines, false),
-                        money(t, StrategyService.total(lines), strategy.currency()), strategy.currency()));
+                        money(t, StrategyService.total(lines), strategy.currency()), strategy.currency(),
+                        assessed(t, s)));
+    }
+
+    private List<AssessedRow> assessed(Translator t, StrategyVersion s) {
+        Map<String, SelfAssessment.Score> scores = strategy.store().read(c -> SelfAssessment.scores(c, s.id()));
+        List<AssessedRow> out = new ArrayList<>();
+        for (String item : SelfAssessment.items()) {
+            SelfAssessment.Score x = scores.get(item);
+            if (x != null) {
+                String label = SelfAssessment.PRINCIPLES.contains(item)
+                        ? item.toUpperCase(java.util.Locale.ROOT) + ". " + t.t("strategy.principle." + item)
+                        : "§" + item.substring(0, 2) + " (" + item.substring(2) + ") " + t.t("strategy.organisation." + item);
+                out.add(new AssessedRow(label, x.score() + "/" + SelfAssessment.MAX + " · "
+                        + t.t("strategy.assessment.score" + x.score()), x.evidence()));
+            }
+        }
+        return out;
     }
 
     private void exportActions(ServerRequest req, ServerResponse res) throws IOException {

@@ -78,6 +78,8 @@ class SelfAssessmentTest {
         assertTrue(json.contains("\"value\":[2,0,3,0,0,0,0,0,0,0,0,0,0]"), json);
         assertTrue(json.contains("C. Do no harm"));
         assertTrue(member.get("/strategy/versions/" + v2 + "/assessment").body().contains("Average 2.0 out of 3, over 3 of 25"));
+        String document = member.get("/strategy/versions/" + v2 + "/document").body();
+        assertTrue(document.contains("C. Do no harm") && document.contains("3/3 · fully"), "the printed strategy has it");
 
         Browser partner = as("demo-partner");
         String read = partner.get("/strategy/versions/" + v2 + "/assessment").body();
