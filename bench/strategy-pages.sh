@@ -61,7 +61,8 @@ post() {   # $1 = path, then curl --data-urlencode arguments -> the Location of 
   shift
   code=$("${CURL[@]}" -D "$WORK/headers" -o "$WORK/post" -w '%{http_code}' -H "Cookie: $KIT_COOKIE" -H "Origin: $BASE" \
       --data-urlencode "_csrf=$TOKEN" "$@" "$BASE$path") || true
-  [ "$code" = 303 ] || die "POST $path answered $code: $(head -c 400 "$WORK/post")"
+  [ "$code" = 303 ] || cp "$WORK/post" "${TMPDIR:-/tmp}/strategy-bench-failed-post.html"
+  [ "$code" = 303 ] || die "POST $path answered $code: $(grep -o '<p class="[^"]*error[^"]*"[^>]*>[^<]*\|<main.\{0,600\}' "$WORK/post" | head -n 3)"
   LOCATION=$(sed -n 's/^[Ll]ocation: *\([^[:space:]]*\).*/\1/p' "$WORK/headers" | tail -n 1)
 }
 revise() {   # $1 = id of the adopted version -> the new draft's id in DRAFT
@@ -72,7 +73,7 @@ revise() {   # $1 = id of the adopted version -> the new draft's id in DRAFT
 adopt() {   # $1 = id of the draft
   local version
   page "/strategy/versions/$1"
-  version=$(grep -o 'name="version" value="[0-9]*"' "$WORK/page" | head -n 1 | grep -o '[0-9]*$')
+  version=$(grep -o 'name="version" value="[0-9]*"' "$WORK/page" | head -n 1 | sed 's/.*value="\([0-9]*\)"/\1/')
   post "/strategy/versions/$1/adopt" --data-urlencode "adoptedOn=2026-01-01" \
       --data-urlencode "decisionRef=bench $1" --data-urlencode "version=$version"
 }

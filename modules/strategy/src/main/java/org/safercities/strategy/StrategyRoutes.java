@@ -167,6 +167,7 @@ public final class StrategyRoutes implements HttpService {
                 .get("/strategy/versions/{id}/plan", this::plan)
                 .get("/strategy/versions/{id}/cost", this::cost)
                 .get("/strategy/versions/{id}/actions.csv", this::exportActions)
+                .get("/strategy/versions/{id}/actions.xlsx", this::exportActionsXlsx)
                 .get("/strategy/versions/{id}/document", this::document)
                 .get("/strategy/actions/{id}", this::showAction)
                 .get("/strategy/actions/{id}/edit", this::editActionForm)
@@ -652,6 +653,52 @@ public final class StrategyRoutes implements HttpService {
                         a.status(), a.review().complete() ? "yes" : "no",
                         StrategyService.total(budget.getOrDefault(a.id(), List.of())), strategy.currency()));
             }
+        }
+    }
+
+    /**
+     * The action plan as XLSX, in the user's language: labels translated, dates as ISO text, the budget as a number
+     * in the currency's units (exact: a BigDecimal made from the minor units), people reached as numbers.
+     */
+    private void exportActionsXlsx(ServerRequest req, ServerResponse res) throws IOException {
+        Visit v = Visit.of(req);
+        v.require(READ);
+        Translator t = v.t();
+        StrategyVersion s = version(req);
+        String cur = strategy.currency();
+        Map<Long, List<BudgetLine>> budget = byAction(strategy.budgetOfVersion(s.id()));
+        List<List<?>> rows = new ArrayList<>();
+        rows.add(List.of(t.t("strategy.action.name"), t.t("strategy.action.level"), t.t("strategy.action.type"),
+                t.t("strategy.action.groups"), t.t("strategy.action.areas"), t.t("strategy.action.lead"),
+                t.t("strategy.action.support"), t.t("strategy.sdg.title"), t.t("strategy.action.start"),
+                t.t("strategy.action.end"), t.t("strategy.action.status"), t.t("strategy.review.title"),
+                t.t("strategy.action.reachPeople"), t.t("strategy.action.reachTarget"),
+                t.t("strategy.budget.title") + " (" + cur + ")"));
+        for (Action a : strategy.actions(s.id())) {
+            List<Object> row = new ArrayList<>();
+            row.add(a.title());
+            row.add(t.t("strategy.level." + a.level()));
+            row.add(t.t("strategy.type." + a.type()));
+            row.add(groups(t, a.targetGroups()));
+            row.add(String.join(", ", a.areaIds().stream().map(this::areaName).toList()));
+            row.add(a.leadPartner());
+            row.add(String.join(", ", a.support().stream().map(Action.Partner::name).toList()));
+            row.add(String.join(" ", a.sdgTargets()));
+            row.add(a.start() == null ? null : a.start().toString());
+            row.add(a.end() == null ? null : a.end().toString());
+            row.add(t.t("strategy.actionStatus." + a.status()));
+            row.add(t.t(a.review().complete() ? "strategy.review.done" : "strategy.review.missing"));
+            row.add(a.reach().people());
+            row.add(a.reach().targetMembers());
+            row.add(java.math.BigDecimal.valueOf(StrategyService.total(budget.getOrDefault(a.id(), List.of())),
+                    Money.digits(cur)));
+            rows.add(row);
+        }
+        res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, Xlsx.CONTENT_TYPE);
+        res.header(io.helidon.http.HeaderNames.CONTENT_DISPOSITION,
+                "attachment; filename=\"strategy-" + s.number() + "-actions.xlsx\"");
+        try (java.io.OutputStream out = res.outputStream()) {
+            Xlsx.write(out, t.t("strategy.plan.title"), rows);
         }
     }
 

@@ -335,5 +335,16 @@ class StrategyLinksTest {
         assertTrue(perCapita.contains(wardName), "the ward with a budget has a row");
         assertEquals(200, c.get("/strategy/actions/" + a).statusCode());
         assertTrue(c.get("/strategy/actions/" + a).body().contains("1,000, of whom 400 in its target groups"));
+        HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                kit.base() + "/strategy/versions/" + v2 + "/actions.xlsx")).header("Cookie", "sck_session="
+                + c.cookie("sck_session")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, xlsx.statusCode());
+        assertEquals(Xlsx.CONTENT_TYPE, xlsx.headers().firstValue("Content-Type").orElse(""));
+        List<org.dhatim.fastexcel.reader.Row> rows = XlsxTest.read(xlsx.body());
+        assertEquals(one("SELECT COUNT(*) FROM strategy_action WHERE version_id = " + v2) + 1, rows.size());
+        org.dhatim.fastexcel.reader.Row last = rows.get(rows.size() - 1);
+        assertEquals("Lighting the market lanes", last.getCell(0).asString());
+        assertEquals(new java.math.BigDecimal("123456.78"), last.getCell(14).asNumber(), "the budget is a number");
+        assertEquals(new java.math.BigDecimal("1000"), last.getCell(12).asNumber());
     }
 }
