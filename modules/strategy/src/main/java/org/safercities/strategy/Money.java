@@ -52,6 +52,19 @@ public final class Money {
      * no-break space, as CLDR asks for letters next to numbers: "KES 2,622,000.00", "2 622 000,00 KES".
      */
     public static String format(long minor, String currency, Locale locale) {
+        NumberFormat f = (NumberFormat) FORMATS.computeIfAbsent(locale.toLanguageTag() + "|" + currency,
+                k -> currencyFormat(currency, locale)).clone();
+        return LETTERS_THEN_DIGIT.matcher(DIGIT_THEN_LETTERS.matcher(f.format(BigDecimal.valueOf(minor, digits(currency))))
+                .replaceAll("\u00a0")).replaceAll("\u00a0");
+    }
+
+    /**
+     * Building a currency format costs ~30 µs (locale data lookups); a plan of 500 actions formats 1,500 amounts.
+     * One prototype per locale and currency is kept and cloned for each use (DecimalFormat is not thread-safe).
+     */
+    private static final java.util.Map<String, NumberFormat> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static NumberFormat currencyFormat(String currency, Locale locale) {
         NumberFormat f = NumberFormat.getCurrencyInstance(locale);
         try {
             f.setCurrency(Currency.getInstance(currency));
@@ -60,7 +73,6 @@ public final class Money {
         }
         f.setMinimumFractionDigits(digits(currency));
         f.setMaximumFractionDigits(digits(currency));
-        return LETTERS_THEN_DIGIT.matcher(DIGIT_THEN_LETTERS.matcher(f.format(BigDecimal.valueOf(minor, digits(currency))))
-                .replaceAll("\u00a0")).replaceAll("\u00a0");
+        return f;
     }
 }

@@ -316,6 +316,11 @@ public final class StrategyService {
             for (Action a : db.actions(c, fromId)) {
                 before.put(a.origin(), a);
             }
+            // each version's budget in one query, not two per action
+            Map<Long, List<BudgetLine>> budgetFrom = new HashMap<>();
+            db.budgetOfVersion(c, fromId).forEach(b -> budgetFrom.computeIfAbsent(b.actionId(), k -> new ArrayList<>()).add(b));
+            Map<Long, List<BudgetLine>> budgetTo = new HashMap<>();
+            db.budgetOfVersion(c, toId).forEach(b -> budgetTo.computeIfAbsent(b.actionId(), k -> new ArrayList<>()).add(b));
             List<String> added = new ArrayList<>();
             List<String> changed = new ArrayList<>();
             Set<String> seen = new HashSet<>();
@@ -324,7 +329,8 @@ public final class StrategyService {
                 Action old = before.get(a.origin());
                 if (old == null) {
                     added.add(a.title());
-                } else if (!sameContent(old, a, db.budgetOfAction(c, old.id()), db.budgetOfAction(c, a.id()))) {
+                } else if (!sameContent(old, a, budgetFrom.getOrDefault(old.id(), List.of()),
+                        budgetTo.getOrDefault(a.id(), List.of()))) {
                     changed.add(a.title());
                 }
             }
