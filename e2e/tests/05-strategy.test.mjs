@@ -1,6 +1,6 @@
 // The strategy in the demo city, in Chinese and Spanish: a revision of the adopted strategy is drafted (a priority,
-// an action with its do-no-harm review and SDG targets), adopted, and its printable document opened, with
-// screenshots (screen and print media).
+// an action with its do-no-harm review and SDG targets, a self-assessment score drawn on the radar), adopted, and
+// its printable document opened, with screenshots (screen and print media).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseProperties, readJarEntry, startKit } from '../lib/kit.mjs';
@@ -78,6 +78,14 @@ describe('strategy', { timeout: 400_000 }, () => {
         if (lang === 'zh') assert.ok(sdg.includes('公共空间'), 'with its Chinese name');
         await shot(page, `31-strategy-action-${lang}`);
 
+        // the self-assessment: one principle scored with its evidence; the radar is drawn by the kit's own script
+        await page.goto(`${draft}/assessment`);
+        await page.locator('#score-c').selectOption('3');
+        await page.locator('#evidence-c').fill(lang === 'zh' ? '每项行动都经过审查。' : 'Cada acción tiene su revisión.');
+        await submit(page.locator('form[action$="/assessment"]'));
+        await page.waitForSelector('#radar[data-ready="true"] canvas', { timeout: 30_000 });
+        await shot(page, `34-strategy-assessment-${lang}`);
+
         // adopt the draft
         await page.goto(draft);
         const adopt = page.locator('#adopt');
@@ -94,6 +102,7 @@ describe('strategy', { timeout: 400_000 }, () => {
         const doc = await page.locator('article.strategy-document').textContent();
         assert.ok(doc.includes(title), 'the new action is in the document');
         assert.ok(/KES/.test(doc) && !/KES\d/.test(doc), 'the currency code is apart from the digits');
+        assert.ok(doc.includes(lang === 'zh' ? '每项行动都经过审查。' : 'Cada acción tiene su revisión.'), 'the self-assessment is printed');
         await shot(page, `32-strategy-document-${lang}`);
         await page.emulateMedia({ media: 'print' });
         await shot(page, `33-strategy-document-print-${lang}`);
