@@ -9,7 +9,30 @@ import java.util.List;
  */
 public record Action(long id, long versionId, String origin, Long objectiveId, String title, String description,
         String level, String type, List<String> targetGroups, String leadPartner, LocalDate start, LocalDate end,
-        String status, HarmReview review, int version, List<Long> areaIds) {
+        String status, HarmReview review, int version, List<Long> areaIds, Long leadActorId, List<Partner> support,
+        List<String> sdgTargets, Reach reach) {
+
+    /** The people the action expects to reach, and how many of them are in its target groups (null: not stated). */
+    public record Reach(Long people, Long targetMembers) {
+
+        public static final Reach NONE = new Reach(null, null);
+    }
+
+    /** A supporting partner: an actor of the coalition ({@code actorId}) or a name typed by hand (no id). */
+    public record Partner(Long actorId, String name) {
+    }
+
+    /** The same action with its areas, supporting partners and SDG targets (loaded apart from the row). */
+    Action with(List<Long> areas, List<Partner> partners, List<String> targets) {
+        return new Action(id, versionId, origin, objectiveId, title, description, level, type, targetGroups, leadPartner,
+                start, end, status, review, version, areas, leadActorId, partners, targets, reach);
+    }
+
+    /** A copy of this action into another version (a revision), under the objective it now belongs to. */
+    Action copyTo(long otherVersion, Long otherObjective) {
+        return new Action(0, otherVersion, origin, otherObjective, title, description, level, type, targetGroups,
+                leadPartner, start, end, status, review, 0, areaIds, leadActorId, support, sdgTargets, reach);
+    }
 
     /** The do-no-harm review (G§12): foreseeable negative effects, their likelihood and the mitigation. */
     public record HarmReview(String displacement, String stigma, String vulnerable, String privacy, String likelihood,

@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public final class Money {
 
+    private static final java.util.regex.Pattern LETTERS_THEN_DIGIT = java.util.regex.Pattern.compile("(?<=\\p{IsLatin}{2})(?=\\d)");
+    private static final java.util.regex.Pattern DIGIT_THEN_LETTERS = java.util.regex.Pattern.compile("(?<=\\d)(?=\\p{IsLatin}{2})");
+
     private Money() {
     }
 
@@ -43,8 +46,25 @@ public final class Money {
         return BigDecimal.valueOf(minor, digits(currency)).toPlainString();
     }
 
-    /** Minor units in the locale's currency format, exactly (the BigDecimal is formatted, not a double). */
+    /**
+     * Minor units in the locale's currency format, exactly (the BigDecimal is formatted, not a double). Where the
+     * locale has no symbol for the currency and shows its ISO code, the code is kept apart from the digits by a
+     * no-break space, as CLDR asks for letters next to numbers: "KES 2,622,000.00", "2 622 000,00 KES".
+     */
     public static String format(long minor, String currency, Locale locale) {
+        NumberFormat f = (NumberFormat) FORMATS.computeIfAbsent(locale.toLanguageTag() + "|" + currency,
+                k -> currencyFormat(currency, locale)).clone();
+        return LETTERS_THEN_DIGIT.matcher(DIGIT_THEN_LETTERS.matcher(f.format(BigDecimal.valueOf(minor, digits(currency))))
+                .replaceAll("\u00a0")).replaceAll("\u00a0");
+    }
+
+    /**
+     * Building a currency format costs ~30 µs (locale data lookups); a plan of 500 actions formats 1,500 amounts.
+     * One prototype per locale and currency is kept and cloned for each use (DecimalFormat is not thread-safe).
+     */
+    private static final java.util.Map<String, NumberFormat> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static NumberFormat currencyFormat(String currency, Locale locale) {
         NumberFormat f = NumberFormat.getCurrencyInstance(locale);
         try {
             f.setCurrency(Currency.getInstance(currency));
@@ -53,6 +73,6 @@ public final class Money {
         }
         f.setMinimumFractionDigits(digits(currency));
         f.setMaximumFractionDigits(digits(currency));
-        return f.format(BigDecimal.valueOf(minor, digits(currency)));
+        return f;
     }
 }

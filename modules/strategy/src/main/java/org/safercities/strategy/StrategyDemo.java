@@ -29,6 +29,19 @@ final class StrategyDemo {
         {"Victim support desk at the ward office", "criminal_justice", "tertiary", "women_girls"},
     };
 
+    /** SDG targets the demo actions contribute to (G§71): safe public spaces, violence, women and girls, youth. */
+    private static final List<List<String>> DEMO_TARGETS = List.of(List.of("11.7", "16.1"), List.of("5.2", "11.7"),
+            List.of("16.2", "4.a"), List.of("8.6", "16.1"), List.of("11.2", "5.2"));
+
+    /** Most demo actions state their reach (a few do not, as in real plans); about half reach target-group members. */
+    private static Action.Reach demoReach(java.util.Random random) {
+        if (random.nextInt(5) == 0) {
+            return Action.Reach.NONE;
+        }
+        long people = 200L * (1 + random.nextInt(50));
+        return new Action.Reach(people, people * (30 + random.nextInt(40)) / 100);
+    }
+
     private final StrategyService service;
 
     StrategyDemo(StrategyService service) {
@@ -77,7 +90,8 @@ final class StrategyDemo {
                                 "Consult women's and youth groups before and during the work.",
                                 "No personal data is collected; any camera footage is kept 7 days.",
                                 Codes.LIKELIHOODS.get(random.nextInt(3)), "Review with residents every six months."),
-                        0, List.of(ward.id()));
+                        0, List.of(ward.id()), null, List.of(new Action.Partner(null, "Demo residents' association")),
+                        DEMO_TARGETS.get(i % DEMO_TARGETS.size()), demoReach(random));
                 long id = db.insertAction(c, v, UUID.nameUUIDFromBytes(("demo-" + city.seed() + "-" + i).getBytes(
                         java.nio.charset.StandardCharsets.UTF_8)).toString(), a);
                 db.insertBudget(c, id, "City budget", "local", 100_000L * (5 + random.nextInt(200)), "KES");

@@ -9,16 +9,21 @@ import org.safercities.platform.KitModule;
 import org.safercities.platform.MenuEntry;
 import org.safercities.platform.PlatformServices;
 import org.safercities.platform.accounts.Role;
+import org.safercities.platform.links.ActionDirectory;
 
 /** The strategy module: versions of the strategy, priorities, objectives, the action plan and its budget. */
 public final class StrategyModule implements KitModule {
 
     private final PlatformServices platform;
     private final StrategyService service;
+    private final Deliberations deliberations;
 
     public StrategyModule(PlatformServices platform) {
         this.platform = platform;
-        this.service = new StrategyService(platform.store(), platform.audit(), platform.areas(), platform.city());
+        this.service = new StrategyService(platform.store(), platform.audit(), platform.areas(), platform.city(),
+                platform.links());
+        this.deliberations = new Deliberations(platform.store(), service);
+        platform.links().publish(ActionDirectory.class, new PublishedActions(service));
     }
 
     /** The module's public API for other modules (read-only use only). */
@@ -33,12 +38,16 @@ public final class StrategyModule implements KitModule {
 
     @Override
     public List<String> migrationFiles() {
-        return List.of("V001__create_strategy.sql");
+        return List.of("V001__create_strategy.sql", "V002__partners_findings_sdg.sql",
+                "V003__comments_and_consultation.sql", "V004__action_reach.sql",
+                "V005__self_assessment.sql");
     }
 
     @Override
     public void routing(HttpRouting.Builder routing) {
         routing.register(new StrategyRoutes(service, platform.areas(), platform.pages()));
+        routing.register(new DeliberationRoutes(service, deliberations, platform.pages()));
+        routing.register(new AssessmentRoutes(service, new SelfAssessment(platform.store(), service), platform.pages()));
     }
 
     @Override
@@ -46,6 +55,11 @@ public final class StrategyModule implements KitModule {
         return List.of(new MenuEntry("strategy.menu.priorities", "/strategy/priorities", 2, Role.ALL),
                 new MenuEntry("strategy.menu.strategy", "/strategy", 3, Role.ALL),
                 new MenuEntry("strategy.menu.plan", "/strategy/plan", 3, Role.ALL));
+    }
+
+    @Override
+    public java.util.Map<String, String> assets() {
+        return java.util.Map.of("strategy-radar.js", "assets/strategy/radar.js");
     }
 
     @Override

@@ -55,7 +55,8 @@ public final class StrategyRoutes implements HttpService {
             Map<String, String> errors) {
     }
 
-    public record PriorityRow(long id, int rank, String title, String area, String group, String justification) {
+    public record PriorityRow(long id, int rank, String title, String area, String group, String justification,
+            List<String> findings) {
     }
 
     public record ObjectiveRow(long id, String title, String priority, String target) {
@@ -69,12 +70,28 @@ public final class StrategyRoutes implements HttpService {
             String period, String areaNames, String adopted, List<PriorityRow> priorities, List<ObjectiveRow> objectives,
             List<ActionRow> actions, boolean canEdit, boolean canAdopt, boolean canRevise, List<Option> areaOptions,
             List<Option> groupOptions, List<Option> priorityOptions, Map<String, String> pv, Map<String, String> pe,
-            Map<String, String> ov, Map<String, String> oe, Map<String, String> av, Map<String, String> ae) {
+            Map<String, String> ov, Map<String, String> oe, Map<String, String> av, Map<String, String> ae,
+            List<Option> findingOptions, boolean hasFindings, int unresolved) {
+    }
+
+    /** The page that edits one priority in place (the fields are the version page's, through a partial). */
+    public record PriorityEditPage(long id, long versionId, int version, List<Option> areaOptions,
+            List<Option> groupOptions, List<Option> findingOptions, boolean hasFindings, Map<String, String> pv,
+            Map<String, String> pe) {
+    }
+
+    public record ObjectiveEditPage(long id, long versionId, int version, List<Option> priorityOptions,
+            Map<String, String> ov, Map<String, String> oe) {
+    }
+
+    /** SDG targets of one goal, as checkboxes (form) or as lines (action page). */
+    public record SdgGoal(String goal, String name, List<Option> targets, boolean open) {
     }
 
     public record ActionFormPage(Long id, long versionId, int version, boolean isNew, Map<String, String> values,
             List<Option> objectives, List<Option> levels, List<Option> types, List<Option> statuses,
-            List<Option> likelihoods, List<Option> groups, List<Option> areas, Map<String, String> errors) {
+            List<Option> likelihoods, List<Option> groups, List<Option> areas, Map<String, String> errors,
+            boolean hasActors, List<Option> leadActors, List<Option> supportActors, List<SdgGoal> sdg) {
     }
 
     public record BudgetRow(long id, String source, String level, String amount) {
@@ -83,7 +100,8 @@ public final class StrategyRoutes implements HttpService {
     public record ActionPage(long id, long versionId, int versionNumber, String title, String description,
             String objective, String level, String type, String groups, String areas, String lead, String dates,
             String status, List<Option> review, boolean reviewed, List<BudgetRow> budget, String total, String currency,
-            boolean canEdit, List<Option> govLevels, Map<String, String> bv, Map<String, String> be) {
+            boolean canEdit, List<Option> govLevels, Map<String, String> bv, Map<String, String> be, String support,
+            List<Option> sdg, String reach) {
     }
 
     public record TotalRow(String label, String amount) {
@@ -93,8 +111,23 @@ public final class StrategyRoutes implements HttpService {
             List<TotalRow> bySource, List<TotalRow> byLevel, String total, String currency) {
     }
 
+    public record CostRow(long id, String title, String budget, String reach, String targetReach, String perPerson,
+            String perTargetMember) {
+    }
+
+    public record AreaRow(String area, String budget, String population, String perCapita) {
+    }
+
+    public record CostPage(long versionId, int number, String status, String period, List<CostRow> actions,
+            List<AreaRow> areas, String currency) {
+    }
+
     public record DocumentPage(VersionPage version, List<TotalRow> bySource, List<TotalRow> byLevel, String total,
-            String currency) {
+            String currency, List<AssessedRow> assessment) {
+    }
+
+    /** A scored item of the self-assessment, as the printed document lists it. */
+    public record AssessedRow(String label, String score, String evidence) {
     }
 
     public record HistoryPage(List<Option> from, List<Option> to, boolean hasDiff, int fromNumber, int toNumber,
@@ -122,13 +155,19 @@ public final class StrategyRoutes implements HttpService {
                 .post("/strategy/versions/{id}/adopt", this::adopt)
                 .post("/strategy/versions/{id}/revise", this::revise)
                 .post("/strategy/versions/{id}/priorities", this::addPriority)
+                .get("/strategy/priorities/{id}/edit", this::editPriorityForm)
+                .post("/strategy/priorities/{id}", this::updatePriority)
                 .post("/strategy/priorities/{id}/delete", this::deletePriority)
                 .post("/strategy/versions/{id}/objectives", this::addObjective)
+                .get("/strategy/objectives/{id}/edit", this::editObjectiveForm)
+                .post("/strategy/objectives/{id}", this::updateObjective)
                 .post("/strategy/objectives/{id}/delete", this::deleteObjective)
                 .get("/strategy/versions/{id}/actions/new", this::newActionForm)
                 .post("/strategy/versions/{id}/actions", this::createAction)
                 .get("/strategy/versions/{id}/plan", this::plan)
+                .get("/strategy/versions/{id}/cost", this::cost)
                 .get("/strategy/versions/{id}/actions.csv", this::exportActions)
+                .get("/strategy/versions/{id}/actions.xlsx", this::exportActionsXlsx)
                 .get("/strategy/versions/{id}/document", this::document)
                 .get("/strategy/actions/{id}", this::showAction)
                 .get("/strategy/actions/{id}/edit", this::editActionForm)
@@ -221,7 +260,8 @@ public final class StrategyRoutes implements HttpService {
         v.require(ADOPT);
         StrategyVersion s = version(req);
         readOnlyUnlessDraft(s);
-        StrategyService.AdoptForm form = new StrategyService.AdoptForm(v.form().get("adoptedOn"), v.form().get("decisionRef"));
+        StrategyService.AdoptForm form = new StrategyService.AdoptForm(v.form().get("adoptedOn"), v.form().get("decisionRef"),
+                v.form().get("overComments").equals("yes"));
         StrategyService.Saved saved = strategy.adopt(s.id(), (int) Form.wholeNumber(v.form().get("version")), form,
                 v.actor(), v.address());
         if (!saved.ok()) {
@@ -279,17 +319,108 @@ public final class StrategyRoutes implements HttpService {
         StrategyVersion s = version(req);
         readOnlyUnlessDraft(s);
         Form f = v.form();
-        StrategyService.PriorityForm form = new StrategyService.PriorityForm(f.get("areaId"), f.get("targetGroup"),
-                f.get("title"), f.get("justification"), f.get("rank"));
-        StrategyService.Saved saved = strategy.addPriority(s.id(), form, v.actor(), v.address());
+        StrategyService.PriorityForm form = priorityForm(f);
+        StrategyService.Saved saved = strategy.addPriority(s.id(), form, v.t().lang(), v.actor(), v.address());
         if (!saved.ok()) {
-            renderVersion(res, Status.create(422), v, s, Map.of("areaId", form.areaId(), "targetGroup", form.targetGroup(),
-                    "title", form.title(), "justification", form.justification(), "rank", form.rank()), saved.errors(),
+            renderVersion(res, Status.create(422), v, s, values(form), saved.errors(),
                     Map.of(), new FieldErrors(), Map.of(), new FieldErrors());
             return;
         }
         v.flash("platform.saved");
         Visit.redirect(res, "/strategy/versions/" + s.id() + "#priorities");
+    }
+
+    private void editPriorityForm(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        Priority p = strategy.priority(id(req));
+        StrategyVersion s = strategy.version(p.versionId());
+        readOnlyUnlessDraft(s);
+        StrategyService.PriorityForm form = new StrategyService.PriorityForm(p.areaId() == null ? "" : p.areaId().toString(),
+                p.targetGroup() == null ? "" : p.targetGroup(), p.title(), p.justification(), Integer.toString(p.rank()),
+                p.findings().stream().map(Priority.Cited::ref).toList());
+        renderPriorityEdit(res, Status.OK_200, v, s, p.id(), p.version(), form, new FieldErrors());
+    }
+
+    private void updatePriority(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        Priority p = strategy.priority(id(req));
+        StrategyVersion s = strategy.version(p.versionId());
+        readOnlyUnlessDraft(s);
+        StrategyService.PriorityForm form = priorityForm(v.form());
+        int version = (int) Form.wholeNumber(v.form().get("version"));
+        Status status = Status.create(422);
+        FieldErrors errors;
+        try {
+            errors = strategy.updatePriority(p.id(), version, form, v.t().lang(), v.actor(), v.address()).errors();
+        } catch (Problem problem) {
+            errors = editedMeanwhile(problem);
+            status = Status.CONFLICT_409;
+        }
+        if (!errors.isEmpty()) {
+            renderPriorityEdit(res, status, v, s, p.id(), version, form, errors);
+            return;
+        }
+        v.flash("platform.saved");
+        Visit.redirect(res, "/strategy/versions/" + s.id() + "#priorities");
+    }
+
+    private void editObjectiveForm(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        Objective o = strategy.objective(id(req));
+        StrategyVersion s = strategy.version(o.versionId());
+        readOnlyUnlessDraft(s);
+        StrategyService.ObjectiveForm form = new StrategyService.ObjectiveForm(o.priorityId() == null ? ""
+                : o.priorityId().toString(), o.title(), o.targetWhat(), o.targetAmount(), o.targetBy().toString());
+        renderObjectiveEdit(res, Status.OK_200, v, s, o.id(), o.version(), form, new FieldErrors());
+    }
+
+    private void updateObjective(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        Objective o = strategy.objective(id(req));
+        StrategyVersion s = strategy.version(o.versionId());
+        readOnlyUnlessDraft(s);
+        StrategyService.ObjectiveForm form = objectiveForm(v.form());
+        int version = (int) Form.wholeNumber(v.form().get("version"));
+        Status status = Status.create(422);
+        FieldErrors errors;
+        try {
+            errors = strategy.updateObjective(o.id(), version, form, v.actor(), v.address()).errors();
+        } catch (Problem problem) {
+            errors = editedMeanwhile(problem);
+            status = Status.CONFLICT_409;
+        }
+        if (!errors.isEmpty()) {
+            renderObjectiveEdit(res, status, v, s, o.id(), version, form, errors);
+            return;
+        }
+        v.flash("platform.saved");
+        Visit.redirect(res, "/strategy/versions/" + s.id() + "#objectives");
+    }
+
+    /** A 409 from the store becomes a message on the form, with the user's input kept; other problems go up. */
+    private static FieldErrors editedMeanwhile(Problem p) {
+        if (!p.messageKey().equals("platform.error.editedMeanwhile")) {
+            throw p;
+        }
+        return new FieldErrors().add("form", p.messageKey(), p.args());
+    }
+
+    private void renderPriorityEdit(ServerResponse res, Status status, Visit v, StrategyVersion s, long id, int version,
+            StrategyService.PriorityForm form, FieldErrors e) {
+        Translator t = v.t();
+        pages.render(res, status, v, "/strategy", "strategy/priority-edit", "strategy.priority.edit",
+                new PriorityEditPage(id, s.id(), version, areaOptions(s, form.areaId()), groupOptions(t, form.targetGroup()),
+                        findingOptions(t, form.findingRefs()), strategy.findings().isPresent(), values(form), e.in(t)));
+    }
+
+    private void renderObjectiveEdit(ServerResponse res, Status status, Visit v, StrategyVersion s, long id, int version,
+            StrategyService.ObjectiveForm form, FieldErrors e) {
+        pages.render(res, status, v, "/strategy", "strategy/objective-edit", "strategy.objective.edit",
+                new ObjectiveEditPage(id, s.id(), version, priorityOptions(s, form.priorityId()), values(form), e.in(v.t())));
     }
 
     private void deletePriority(ServerRequest req, ServerResponse res) {
@@ -306,13 +437,11 @@ public final class StrategyRoutes implements HttpService {
         StrategyVersion s = version(req);
         readOnlyUnlessDraft(s);
         Form f = v.form();
-        StrategyService.ObjectiveForm form = new StrategyService.ObjectiveForm(f.get("priorityId"), f.get("title"),
-                f.get("targetWhat"), f.get("targetAmount"), f.get("targetBy"));
+        StrategyService.ObjectiveForm form = objectiveForm(f);
         StrategyService.Saved saved = strategy.addObjective(s.id(), form, v.actor(), v.address());
         if (!saved.ok()) {
-            renderVersion(res, Status.create(422), v, s, Map.of(), new FieldErrors(), Map.of("priorityId", form.priorityId(),
-                    "title", form.title(), "targetWhat", form.targetWhat(), "targetAmount", form.targetAmount(),
-                    "targetBy", form.targetBy()), saved.errors(), Map.of(), new FieldErrors());
+            renderVersion(res, Status.create(422), v, s, Map.of(), new FieldErrors(), values(form), saved.errors(),
+                    Map.of(), new FieldErrors());
             return;
         }
         v.flash("platform.saved");
@@ -437,6 +566,50 @@ public final class StrategyRoutes implements HttpService {
                         totals(t, lines, true), totals(t, lines, false), money(t, StrategyService.total(lines), cur), cur));
     }
 
+    /** Cost-effectiveness of the actions (G§70) and the budget per inhabitant of each area (G§62). */
+    private void cost(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(READ);
+        StrategyVersion s = version(req);
+        Translator t = v.t();
+        String cur = strategy.currency();
+        List<Action> actions = strategy.actions(s.id());
+        Map<Long, Long> budget = new HashMap<>();
+        byAction(strategy.budgetOfVersion(s.id())).forEach((id, lines) -> budget.put(id, StrategyService.total(lines)));
+        List<CostRow> rows = CostEffectiveness.rows(actions, budget).stream().map(r -> new CostRow(r.action().id(),
+                r.action().title(), money(t, r.budget(), cur), count(t, r.action().reach().people()),
+                count(t, r.action().reach().targetMembers()), r.perPerson() == null ? "" : money(t, r.perPerson(), cur),
+                r.perTargetMember() == null ? "" : money(t, r.perTargetMember(), cur))).toList();
+        Map<Long, Long> byArea = CostEffectiveness.budgetByArea(actions, budget);
+        List<AreaRow> areaRows = new ArrayList<>();
+        for (Area a : areas.depthFirst()) {
+            Long share = byArea.get(a.id());
+            if (share == null) {
+                continue;
+            }
+            Integer year = areas.latestPopulationYear(a.id()).orElse(null);
+            Long people = year == null ? null : areas.populationTotal(a.id(), year).orElse(null);
+            CostEffectiveness.AreaShare x = CostEffectiveness.share(a.id(), share, people, year);
+            areaRows.add(new AreaRow(a.name(), money(t, x.budget(), cur), people == null ? ""
+                    : t.t("strategy.cost.populationLine", t.number(people), Integer.toString(year)),
+                    x.perCapita() == null ? "" : money(t, x.perCapita(), cur)));
+        }
+        pages.render(res, v, "/strategy/plan", "strategy/cost", "strategy.cost.title", new CostPage(s.id(), s.number(),
+                t.t("strategy.status." + s.status()), period(s), rows, areaRows, cur));
+    }
+
+    private static String reachLine(Translator t, Action.Reach r) {
+        if (r.people() == null) {
+            return t.t("strategy.action.reachNotStated");
+        }
+        return r.targetMembers() == null ? t.number(r.people())
+                : t.t("strategy.action.reachLine", t.number(r.people()), t.number(r.targetMembers()));
+    }
+
+    private static String count(Translator t, Long n) {
+        return n == null ? "" : t.number(n);
+    }
+
     private void document(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
         v.require(READ);
@@ -446,7 +619,24 @@ public final class StrategyRoutes implements HttpService {
         pages.render(res, v, "/strategy", "strategy/document", "strategy.document.title",
                 new DocumentPage(versionPage(v, s, Map.of(), new FieldErrors(), Map.of(), new FieldErrors(), Map.of(),
                         new FieldErrors()), totals(t, lines, true), totals(t, lines, false),
-                        money(t, StrategyService.total(lines), strategy.currency()), strategy.currency()));
+                        money(t, StrategyService.total(lines), strategy.currency()), strategy.currency(),
+                        assessed(t, s)));
+    }
+
+    private List<AssessedRow> assessed(Translator t, StrategyVersion s) {
+        Map<String, SelfAssessment.Score> scores = strategy.store().read(c -> SelfAssessment.scores(c, s.id()));
+        List<AssessedRow> out = new ArrayList<>();
+        for (String item : SelfAssessment.items()) {
+            SelfAssessment.Score x = scores.get(item);
+            if (x != null) {
+                String label = SelfAssessment.PRINCIPLES.contains(item)
+                        ? item.toUpperCase(java.util.Locale.ROOT) + ". " + t.t("strategy.principle." + item)
+                        : "§" + item.substring(0, 2) + " (" + item.substring(2) + ") " + t.t("strategy.organisation." + item);
+                out.add(new AssessedRow(label, x.score() + "/" + SelfAssessment.MAX + " · "
+                        + t.t("strategy.assessment.score" + x.score()), x.evidence()));
+            }
+        }
+        return out;
     }
 
     private void exportActions(ServerRequest req, ServerResponse res) throws IOException {
@@ -463,6 +653,52 @@ public final class StrategyRoutes implements HttpService {
                         a.status(), a.review().complete() ? "yes" : "no",
                         StrategyService.total(budget.getOrDefault(a.id(), List.of())), strategy.currency()));
             }
+        }
+    }
+
+    /**
+     * The action plan as XLSX, in the user's language: labels translated, dates as ISO text, the budget as a number
+     * in the currency's units (exact: a BigDecimal made from the minor units), people reached as numbers.
+     */
+    private void exportActionsXlsx(ServerRequest req, ServerResponse res) throws IOException {
+        Visit v = Visit.of(req);
+        v.require(READ);
+        Translator t = v.t();
+        StrategyVersion s = version(req);
+        String cur = strategy.currency();
+        Map<Long, List<BudgetLine>> budget = byAction(strategy.budgetOfVersion(s.id()));
+        List<List<?>> rows = new ArrayList<>();
+        rows.add(List.of(t.t("strategy.action.name"), t.t("strategy.action.level"), t.t("strategy.action.type"),
+                t.t("strategy.action.groups"), t.t("strategy.action.areas"), t.t("strategy.action.lead"),
+                t.t("strategy.action.support"), t.t("strategy.sdg.title"), t.t("strategy.action.start"),
+                t.t("strategy.action.end"), t.t("strategy.action.status"), t.t("strategy.review.title"),
+                t.t("strategy.action.reachPeople"), t.t("strategy.action.reachTarget"),
+                t.t("strategy.budget.title") + " (" + cur + ")"));
+        for (Action a : strategy.actions(s.id())) {
+            List<Object> row = new ArrayList<>();
+            row.add(a.title());
+            row.add(t.t("strategy.level." + a.level()));
+            row.add(t.t("strategy.type." + a.type()));
+            row.add(groups(t, a.targetGroups()));
+            row.add(String.join(", ", a.areaIds().stream().map(this::areaName).toList()));
+            row.add(a.leadPartner());
+            row.add(String.join(", ", a.support().stream().map(Action.Partner::name).toList()));
+            row.add(String.join(" ", a.sdgTargets()));
+            row.add(a.start() == null ? null : a.start().toString());
+            row.add(a.end() == null ? null : a.end().toString());
+            row.add(t.t("strategy.actionStatus." + a.status()));
+            row.add(t.t(a.review().complete() ? "strategy.review.done" : "strategy.review.missing"));
+            row.add(a.reach().people());
+            row.add(a.reach().targetMembers());
+            row.add(java.math.BigDecimal.valueOf(StrategyService.total(budget.getOrDefault(a.id(), List.of())),
+                    Money.digits(cur)));
+            rows.add(row);
+        }
+        res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, Xlsx.CONTENT_TYPE);
+        res.header(io.helidon.http.HeaderNames.CONTENT_DISPOSITION,
+                "attachment; filename=\"strategy-" + s.number() + "-actions.xlsx\"");
+        try (java.io.OutputStream out = res.outputStream()) {
+            Xlsx.write(out, t.t("strategy.plan.title"), rows);
         }
     }
 
@@ -495,28 +731,64 @@ public final class StrategyRoutes implements HttpService {
         priorities.forEach(p -> priorityTitles.put(p.id(), p.title()));
         List<PriorityRow> prows = priorities.stream().map(p -> new PriorityRow(p.id(), p.rank(), p.title(),
                 areaName(p.areaId()), p.targetGroup() == null ? "" : t.t("strategy.group." + p.targetGroup()),
-                p.justification())).toList();
+                p.justification(), p.findings().stream().map(Priority.Cited::label).toList())).toList();
         List<ObjectiveRow> orows = strategy.objectives(s.id()).stream().map(o -> new ObjectiveRow(o.id(), o.title(),
                 o.priorityId() == null ? "" : priorityTitles.getOrDefault(o.priorityId(), ""),
                 t.t("strategy.objective.targetLine", o.targetWhat(), o.targetAmount(), t.date(o.targetBy())))).toList();
-        List<Option> areaOptions = new ArrayList<>();
-        for (Area a : areas.depthFirst()) {
-            if (strategy.within(a.id(), s.areaIds())) {
-                areaOptions.add(new Option(Long.toString(a.id()), "\u2003".repeat(a.level()) + a.name(),
-                        Long.toString(a.id()).equals(pv.get("areaId"))));
-            }
-        }
-        List<Option> groups = Codes.TARGET_GROUPS.stream().map(g -> new Option(g, t.t("strategy.group." + g),
-                g.equals(pv.get("targetGroup")))).toList();
+        List<Option> areaOptions = areaOptions(s, pv.getOrDefault("areaId", ""));
+        List<Option> groups = groupOptions(t, pv.getOrDefault("targetGroup", ""));
         List<Option> popts = priorities.stream().map(p -> new Option(Long.toString(p.id()), p.title(),
                 Long.toString(p.id()).equals(ov.get("priorityId")))).toList();
+        List<String> cited = pv.containsKey("findings") ? List.of(pv.get("findings").split(" ")) : List.of();
         boolean draft = s.isDraft();
         boolean noDraft = strategy.versions().stream().noneMatch(StrategyVersion::isDraft);
         return new VersionPage(s.id(), s.number(), s.version(), t.t("strategy.status." + s.status()), draft, s.vision(),
                 period(s), String.join(", ", s.areaIds().stream().map(this::areaName).toList()), adoptedLine(t, s), prows,
                 orows, actionRows(t, s, strategy.budgetOfVersion(s.id())), draft && v.is(WRITE), draft && v.is(ADOPT),
                 s.status().equals(StrategyVersion.ADOPTED) && noDraft && v.is(ADOPT), areaOptions, groups, popts,
-                pv, pe.in(t), ov, oe.in(t), av, ae.in(t));
+                pv, pe.in(t), ov, oe.in(t), av, ae.in(t), draft && v.is(WRITE) ? findingOptions(t, cited) : List.of(),
+                strategy.findings().isPresent(), strategy.unresolvedComments(s.id()));
+    }
+
+    private List<Option> areaOptions(StrategyVersion s, String selected) {
+        List<Option> out = new ArrayList<>();
+        for (Area a : areas.depthFirst()) {
+            if (strategy.within(a.id(), s.areaIds())) {
+                out.add(new Option(Long.toString(a.id()), "\u2003".repeat(a.level()) + a.name(),
+                        Long.toString(a.id()).equals(selected)));
+            }
+        }
+        return out;
+    }
+
+    private static List<Option> groupOptions(Translator t, String selected) {
+        return Codes.TARGET_GROUPS.stream().map(g -> new Option(g, t.t("strategy.group." + g), g.equals(selected))).toList();
+    }
+
+    private List<Option> priorityOptions(StrategyVersion s, String selected) {
+        return strategy.priorities(s.id()).stream().map(p -> new Option(Long.toString(p.id()), p.title(),
+                Long.toString(p.id()).equals(selected))).toList();
+    }
+
+    /** The diagnosis findings a priority may cite (none when diagnosis is off). */
+    private List<Option> findingOptions(Translator t, List<String> cited) {
+        return strategy.findings().map(d -> d.findings(t.lang()).stream().map(f -> new Option(f.ref(), f.label(),
+                cited.contains(f.ref()))).toList()).orElse(List.of());
+    }
+
+    private List<Option> actorOptions(List<String> selected) {
+        return strategy.actors().map(d -> d.actors().stream().map(a -> new Option(Long.toString(a.id()), a.name(),
+                selected.contains(Long.toString(a.id())))).toList()).orElse(List.of());
+    }
+
+    private static List<SdgGoal> sdgGoals(Translator t, List<String> selected) {
+        List<SdgGoal> out = new ArrayList<>();
+        for (String goal : Sdg.GOALS) {
+            List<Option> targets = Sdg.targets(t.lang()).stream().filter(x -> x.goal().equals(goal))
+                    .map(x -> new Option(x.code(), x.code() + " " + x.name(), selected.contains(x.code()))).toList();
+            out.add(new SdgGoal(goal, Sdg.goalName(goal, t.lang()), targets, targets.stream().anyMatch(Option::selected)));
+        }
+        return out;
     }
 
     private List<ActionRow> actionRows(Translator t, StrategyVersion s, List<BudgetLine> lines) {
@@ -524,7 +796,7 @@ public final class StrategyRoutes implements HttpService {
         String cur = strategy.currency();
         return strategy.actions(s.id()).stream().map(a -> new ActionRow(a.id(), a.title(), t.t("strategy.level." + a.level()),
                 t.t("strategy.type." + a.type()), groups(t, a.targetGroups()),
-                String.join(", ", a.areaIds().stream().map(this::areaName).toList()), a.leadPartner(), dates(t, a),
+                String.join(", ", a.areaIds().stream().map(this::areaName).toList()), partnersLine(t, a), dates(t, a),
                 t.t("strategy.actionStatus." + a.status()), t.t(a.review().complete() ? "strategy.review.done" : "strategy.review.missing"),
                 money(t, StrategyService.total(budget.getOrDefault(a.id(), List.of())), cur))).toList();
     }
@@ -544,6 +816,9 @@ public final class StrategyRoutes implements HttpService {
                         areaIds.contains(Long.toString(a.id()))));
             }
         }
+        List<Option> leadActors = new ArrayList<>();
+        leadActors.add(new Option("", t.t("strategy.action.leadTyped"), values.getOrDefault("leadActorId", "").isEmpty()));
+        leadActors.addAll(actorOptions(List.of(values.getOrDefault("leadActorId", ""))));
         List<Option> likelihoods = new ArrayList<>();
         likelihoods.add(new Option("", t.t("strategy.review.notAssessed"), values.getOrDefault("harmLikelihood", "").isEmpty()));
         likelihoods.addAll(options(t, "strategy.likelihood.", Codes.LIKELIHOODS, values.get("harmLikelihood")));
@@ -553,7 +828,9 @@ public final class StrategyRoutes implements HttpService {
                         options(t, "strategy.type.", Codes.TYPES, values.get("type")),
                         options(t, "strategy.actionStatus.", Codes.STATUSES, values.get("status")), likelihoods,
                         Codes.TARGET_GROUPS.stream().map(g -> new Option(g, t.t("strategy.group." + g), groups.contains(g))).toList(),
-                        areaOptions, e.in(t)));
+                        areaOptions, e.in(t), strategy.actors().isPresent(), leadActors,
+                        actorOptions(List.of(values.getOrDefault("supportActorIds", "").split(" "))),
+                        sdgGoals(t, List.of(values.getOrDefault("sdgTargets", "").split(" ")))));
     }
 
     private void renderAction(ServerResponse res, Status status, Visit v, Action a, Map<String, String> bv, FieldErrors be) {
@@ -581,7 +858,9 @@ public final class StrategyRoutes implements HttpService {
                                 money(t, b.amount(), b.currency()))).toList(),
                         money(t, StrategyService.total(lines), cur), cur, s.isDraft() && v.is(WRITE),
                         options(t, "strategy.govLevel.", Codes.GOV_LEVELS, bv.getOrDefault("govLevel", "local")), values,
-                        be.in(t)));
+                        be.in(t), String.join(", ", a.support().stream().map(Action.Partner::name).toList()),
+                        a.sdgTargets().stream().map(x -> new Option(x, Sdg.name(x, t.lang()), false)).toList(),
+                        reachLine(t, a.reach())));
     }
 
     private List<TotalRow> totals(Translator t, List<BudgetLine> lines, boolean bySource) {
@@ -608,6 +887,15 @@ public final class StrategyRoutes implements HttpService {
 
     private static String groups(Translator t, List<String> groups) {
         return String.join(", ", groups.stream().map(g -> t.t("strategy.group." + g)).toList());
+    }
+
+    /** The lead partner, and the supporting ones after it: "Police (with: Youth club, Market traders)". */
+    private static String partnersLine(Translator t, Action a) {
+        if (a.support().isEmpty()) {
+            return a.leadPartner();
+        }
+        return t.t("strategy.action.leadWith", a.leadPartner(),
+                String.join(", ", a.support().stream().map(Action.Partner::name).toList()));
     }
 
     private static String dates(Translator t, Action a) {
@@ -648,7 +936,33 @@ public final class StrategyRoutes implements HttpService {
         m.put("harmPrivacy", f.harmPrivacy());
         m.put("harmLikelihood", f.harmLikelihood());
         m.put("harmMitigation", f.harmMitigation());
+        m.put("leadActorId", f.leadActorId());
+        m.put("supportActorIds", String.join(" ", f.supportActorIds()));
+        m.put("supportNames", f.supportNames());
+        m.put("sdgTargets", String.join(" ", f.sdgTargets()));
+        m.put("reachPeople", f.reachPeople());
+        m.put("reachTarget", f.reachTarget());
         return m;
+    }
+
+    private static Map<String, String> values(StrategyService.PriorityForm f) {
+        return Map.of("areaId", f.areaId(), "targetGroup", f.targetGroup(), "title", f.title(), "justification",
+                f.justification(), "rank", f.rank(), "findings", String.join(" ", f.findingRefs()));
+    }
+
+    private static Map<String, String> values(StrategyService.ObjectiveForm f) {
+        return Map.of("priorityId", f.priorityId(), "title", f.title(), "targetWhat", f.targetWhat(), "targetAmount",
+                f.targetAmount(), "targetBy", f.targetBy());
+    }
+
+    private static StrategyService.PriorityForm priorityForm(Form f) {
+        return new StrategyService.PriorityForm(f.get("areaId"), f.get("targetGroup"), f.get("title"),
+                f.get("justification"), f.get("rank"), f.all("findings"));
+    }
+
+    private static StrategyService.ObjectiveForm objectiveForm(Form f) {
+        return new StrategyService.ObjectiveForm(f.get("priorityId"), f.get("title"), f.get("targetWhat"),
+                f.get("targetAmount"), f.get("targetBy"));
     }
 
     private static Map<String, String> values(Action a) {
@@ -656,7 +970,12 @@ public final class StrategyRoutes implements HttpService {
         return values(new StrategyService.ActionForm(a.objectiveId() == null ? "" : a.objectiveId().toString(), a.title(),
                 a.description(), a.level(), a.type(), a.targetGroups(), List.of(), a.leadPartner(),
                 a.start() == null ? "" : a.start().toString(), a.end() == null ? "" : a.end().toString(), a.status(),
-                r.displacement(), r.stigma(), r.vulnerable(), r.privacy(), r.likelihood(), r.mitigation()));
+                r.displacement(), r.stigma(), r.vulnerable(), r.privacy(), r.likelihood(), r.mitigation(),
+                a.leadActorId() == null ? "" : a.leadActorId().toString(),
+                a.support().stream().filter(p -> p.actorId() != null).map(p -> p.actorId().toString()).toList(),
+                String.join("\n", a.support().stream().filter(p -> p.actorId() == null).map(Action.Partner::name).toList()),
+                a.sdgTargets(), a.reach().people() == null ? "" : a.reach().people().toString(),
+                a.reach().targetMembers() == null ? "" : a.reach().targetMembers().toString()));
     }
 
     private static StrategyService.VersionForm versionForm(Form f) {
@@ -667,7 +986,9 @@ public final class StrategyRoutes implements HttpService {
         return new StrategyService.ActionForm(f.get("objectiveId"), f.get("title"), f.get("description"), f.get("level"),
                 f.get("type"), f.all("targetGroups"), f.all("areas"), f.get("leadPartner"), f.get("start"), f.get("end"),
                 f.get("status"), f.get("harmDisplacement"), f.get("harmStigma"), f.get("harmVulnerable"),
-                f.get("harmPrivacy"), f.get("harmLikelihood"), f.get("harmMitigation"));
+                f.get("harmPrivacy"), f.get("harmLikelihood"), f.get("harmMitigation"), f.get("leadActorId"),
+                f.all("supportActors"), f.raw("supportNames"), f.all("sdgTargets"), f.get("reachPeople"),
+                f.get("reachTarget"));
     }
 
     private static void readOnlyUnlessDraft(StrategyVersion s) {

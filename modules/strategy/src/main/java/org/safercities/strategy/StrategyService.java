@@ -22,6 +22,9 @@ import org.safercities.platform.Problem;
 import org.safercities.platform.areas.Area;
 import org.safercities.platform.areas.AreaService;
 import org.safercities.platform.audit.AuditLog;
+import org.safercities.platform.links.ActorDirectory;
+import org.safercities.platform.links.FindingDirectory;
+import org.safercities.platform.links.ModuleLinks;
 import org.safercities.platform.setup.CityService;
 import org.safercities.platform.store.Store;
 import org.safercities.platform.web.FieldErrors;
@@ -38,13 +41,25 @@ public final class StrategyService {
     private final AuditLog audit;
     private final AreaService areas;
     private final CityService city;
+    private final ModuleLinks links;
     private final StrategyStore db = new StrategyStore();
 
-    public StrategyService(Store store, AuditLog audit, AreaService areas, CityService city) {
+    public StrategyService(Store store, AuditLog audit, AreaService areas, CityService city, ModuleLinks links) {
         this.store = store;
         this.audit = audit;
         this.areas = areas;
         this.city = city;
+        this.links = links;
+    }
+
+    /** The coalition's actors, when partnerships is on (looked up at each request: modules start one by one). */
+    public Optional<ActorDirectory> actors() {
+        return links.find(ActorDirectory.class);
+    }
+
+    /** The diagnosis findings a priority can cite, when diagnosis is on. */
+    public Optional<FindingDirectory> findings() {
+        return links.find(FindingDirectory.class);
     }
 
     /** The result of a save: the record's id, or the user's mistakes (nothing saved). */
@@ -57,10 +72,13 @@ public final class StrategyService {
     public record VersionForm(String vision, String fromYear, String toYear, List<String> areaIds) {
     }
 
-    public record AdoptForm(String adoptedOn, String decisionRef) {
+    /** {@code overComments}: the coordinator adopts although some comments are still unresolved. */
+    public record AdoptForm(String adoptedOn, String decisionRef, boolean overComments) {
     }
 
-    public record PriorityForm(String areaId, String targetGroup, String title, String justification, String rank) {
+    /** {@code findingRefs} is read only when diagnosis is on; otherwise the cited findings stay as they were. */
+    public record PriorityForm(String areaId, String targetGroup, String title, String justification, String rank,
+            List<String> findingRefs) {
     }
 
     public record ObjectiveForm(String priorityId, String title, String targetWhat, String targetAmount, String targetBy) {
@@ -69,7 +87,8 @@ public final class StrategyService {
     public record ActionForm(String objectiveId, String title, String description, String level, String type,
             List<String> targetGroups, List<String> areaIds, String leadPartner, String start, String end, String status,
             String harmDisplacement, String harmStigma, String harmVulnerable, String harmPrivacy, String harmLikelihood,
-            String harmMitigation) {
+            String harmMitigation, String leadActorId, List<String> supportActorIds, String supportNames,
+            List<String> sdgTargets, String reachPeople, String reachTarget) {
     }
 
     public record BudgetForm(String source, String govLevel, String amount, String currency) {
@@ -126,6 +145,10 @@ public final class StrategyService {
 
     public List<BudgetLine> budgetOfVersion(long versionId) {
         return store.read(c -> db.budgetOfVersion(c, versionId));
+    }
+
+    public int unresolvedComments(long versionId) {
+        return store.read(c -> db.unresolvedComments(c, versionId));
     }
 
     public String currency() {
@@ -225,6 +248,10 @@ public final class StrategyService {
         if (form.decisionRef().isBlank()) {
             e.add("decisionRef", "strategy.error.required");
         }
+        int open = store.read(c -> db.unresolvedComments(c, id));
+        if (open > 0 && !form.overComments()) {
+            e.add("overComments", "strategy.error.unresolvedComments", Integer.toString(open));
+        }
         if (!e.isEmpty()) {
             return new Saved(id, e);
         }
@@ -254,6 +281,7 @@ public final class StrategyService {
                     Instant.now());
             db.setVersionAreas(c, to, from.areaIds());
             copyContent(c, from.id(), to);
+            SelfAssessment.write(c, to, SelfAssessment.scores(c, from.id()));
             log(c, actor, address, "strategy.version.revise", "strategy_version", to, "from " + from.number());
             return to;
         });
@@ -262,8 +290,9 @@ public final class StrategyService {
     private void copyContent(Connection c, long from, long to) throws SQLException {
         Map<Long, Long> priorities = new HashMap<>();
         for (Priority p : db.priorities(c, from)) {
-            priorities.put(p.id(), db.insertPriority(c, to, p.areaId(), p.targetGroup(), p.title(), p.justification(),
-                    p.rank()));
+            long copy = db.insertPriority(c, to, p.areaId(), p.targetGroup(), p.title(), p.justification(), p.rank());
+            db.setFindings(c, copy, p.findings());
+            priorities.put(p.id(), copy);
         }
         Map<Long, Long> objectives = new HashMap<>();
         for (Objective o : db.objectives(c, from)) {
@@ -271,9 +300,7 @@ public final class StrategyService {
                     o.title(), o.targetWhat(), o.targetAmount(), o.targetBy()));
         }
         for (Action a : db.actions(c, from)) {
-            Action copy = new Action(0, to, a.origin(), a.objectiveId() == null ? null : objectives.get(a.objectiveId()),
-                    a.title(), a.description(), a.level(), a.type(), a.targetGroups(), a.leadPartner(), a.start(),
-                    a.end(), a.status(), a.review(), 0, a.areaIds());
+            Action copy = a.copyTo(to, a.objectiveId() == null ? null : objectives.get(a.objectiveId()));
             long id = db.insertAction(c, to, a.origin(), copy);
             for (BudgetLine b : db.budgetOfAction(c, a.id())) {
                 db.insertBudget(c, id, b.source(), b.govLevel(), b.amount(), b.currency());
@@ -289,6 +316,11 @@ public final class StrategyService {
             for (Action a : db.actions(c, fromId)) {
                 before.put(a.origin(), a);
             }
+            // each version's budget in one query, not two per action
+            Map<Long, List<BudgetLine>> budgetFrom = new HashMap<>();
+            db.budgetOfVersion(c, fromId).forEach(b -> budgetFrom.computeIfAbsent(b.actionId(), k -> new ArrayList<>()).add(b));
+            Map<Long, List<BudgetLine>> budgetTo = new HashMap<>();
+            db.budgetOfVersion(c, toId).forEach(b -> budgetTo.computeIfAbsent(b.actionId(), k -> new ArrayList<>()).add(b));
             List<String> added = new ArrayList<>();
             List<String> changed = new ArrayList<>();
             Set<String> seen = new HashSet<>();
@@ -297,7 +329,8 @@ public final class StrategyService {
                 Action old = before.get(a.origin());
                 if (old == null) {
                     added.add(a.title());
-                } else if (!sameContent(old, a, db.budgetOfAction(c, old.id()), db.budgetOfAction(c, a.id()))) {
+                } else if (!sameContent(old, a, budgetFrom.getOrDefault(old.id(), List.of()),
+                        budgetTo.getOrDefault(a.id(), List.of()))) {
                     changed.add(a.title());
                 }
             }
@@ -310,7 +343,10 @@ public final class StrategyService {
     private static boolean sameContent(Action a, Action b, List<BudgetLine> ba, List<BudgetLine> bb) {
         return a.title().equals(b.title()) && a.description().equals(b.description()) && a.level().equals(b.level())
                 && a.type().equals(b.type()) && a.targetGroups().equals(b.targetGroups())
-                && a.leadPartner().equals(b.leadPartner()) && Objects.equals(a.start(), b.start())
+                && a.leadPartner().equals(b.leadPartner()) && Objects.equals(a.leadActorId(), b.leadActorId())
+                && a.support().equals(b.support()) && a.sdgTargets().equals(b.sdgTargets())
+                && a.reach().equals(b.reach())
+                && Objects.equals(a.start(), b.start())
                 && Objects.equals(a.end(), b.end()) && a.status().equals(b.status()) && a.review().equals(b.review())
                 && new HashSet<>(a.areaIds()).equals(new HashSet<>(b.areaIds()))
                 && budgetKeys(ba).equals(budgetKeys(bb));
@@ -323,9 +359,55 @@ public final class StrategyService {
 
     // ---- priorities and objectives
 
-    public Saved addPriority(long versionId, PriorityForm form, String actor, String address) {
-        StrategyVersion v = version(versionId);
+    /** A priority form once checked: the area, group and rank as values, and the findings to cite (null: keep). */
+    private record PriorityInput(Long areaId, String group, int rank, List<Priority.Cited> findings) {
+    }
+
+    public Saved addPriority(long versionId, PriorityForm form, String language, String actor, String address) {
         FieldErrors e = new FieldErrors();
+        PriorityInput in = checkPriority(version(versionId), form, language, e);
+        if (!e.isEmpty()) {
+            return new Saved(0, e);
+        }
+        long id = store.tx(c -> {
+            draft(c, versionId);
+            long pid = db.insertPriority(c, versionId, in.areaId(), in.group(), form.title().strip(),
+                    form.justification().strip(), in.rank());
+            db.setFindings(c, pid, in.findings() == null ? List.of() : in.findings());
+            log(c, actor, address, "strategy.priority.create", "strategy_priority", pid, form.title().strip());
+            return pid;
+        });
+        return new Saved(id, e);
+    }
+
+    /** Edits a priority in place; {@code version} is the one the user read (someone else's save in between: 409). */
+    public Saved updatePriority(long id, int version, PriorityForm form, String language, String actor, String address) {
+        Priority current = priority(id);
+        FieldErrors e = new FieldErrors();
+        PriorityInput in = checkPriority(version(current.versionId()), form, language, e);
+        if (!e.isEmpty()) {
+            return new Saved(id, e);
+        }
+        store.tx(c -> {
+            draft(c, current.versionId());
+            if (!db.updatePriority(c, id, version, in.areaId(), in.group(), form.title().strip(),
+                    form.justification().strip(), in.rank())) {
+                throw Problem.conflict("platform.error.editedMeanwhile");
+            }
+            if (in.findings() != null) {
+                db.setFindings(c, id, in.findings());
+            }
+            log(c, actor, address, "strategy.priority.update", "strategy_priority", id, form.title().strip());
+            return null;
+        });
+        return new Saved(id, e);
+    }
+
+    public Priority priority(long id) {
+        return store.read(c -> db.priority(c, id)).orElseThrow(Problem::notFound);
+    }
+
+    private PriorityInput checkPriority(StrategyVersion v, PriorityForm form, String language, FieldErrors e) {
         Long areaId = form.areaId().isBlank() ? null : Form.wholeNumber(form.areaId());
         if (areaId != null && !within(areaId, v.areaIds())) {
             e.add("areaId", "strategy.error.areaOutside");
@@ -343,16 +425,26 @@ public final class StrategyService {
         if (rank < 1 || rank > 999) {
             e.add("rank", "strategy.error.rank");
         }
-        if (!e.isEmpty()) {
-            return new Saved(0, e);
+        return new PriorityInput(areaId, group, rank, citedFindings(form.findingRefs(), language, e));
+    }
+
+    /** The findings cited, with their labels now; null when diagnosis is off (the priority keeps what it cites). */
+    private List<Priority.Cited> citedFindings(List<String> refs, String language, FieldErrors e) {
+        Optional<FindingDirectory> directory = findings();
+        if (directory.isEmpty()) {
+            return null;
         }
-        long id = store.tx(c -> {
-            draft(c, versionId);
-            long pid = db.insertPriority(c, versionId, areaId, group, form.title().strip(), form.justification().strip(), rank);
-            log(c, actor, address, "strategy.priority.create", "strategy_priority", pid, form.title().strip());
-            return pid;
-        });
-        return new Saved(id, e);
+        Map<String, String> labels = new HashMap<>();
+        directory.get().findings(language).forEach(f -> labels.put(f.ref(), f.label()));
+        List<Priority.Cited> out = new ArrayList<>();
+        for (String ref : new LinkedHashSet<>(refs)) {
+            if (!labels.containsKey(ref)) {
+                e.add("findings", "strategy.error.unknownFinding");
+            } else {
+                out.add(new Priority.Cited(ref, labels.get(ref)));
+            }
+        }
+        return out;
     }
 
     public long deletePriority(long id, String actor, String address) {
@@ -367,13 +459,7 @@ public final class StrategyService {
 
     public Saved addObjective(long versionId, ObjectiveForm form, String actor, String address) {
         FieldErrors e = new FieldErrors();
-        Long priorityId = form.priorityId().isBlank() ? null : Form.wholeNumber(form.priorityId());
-        if (priorityId != null && priorities(versionId).stream().noneMatch(p -> p.id() == priorityId)) {
-            e.add("priorityId", "strategy.error.badChoice");
-        }
-        required(form.title(), "title", e);
-        required(form.targetWhat(), "targetWhat", e);
-        required(form.targetAmount(), "targetAmount", e);
+        Long priorityId = checkObjective(versionId, form, e);
         LocalDate by = date(form.targetBy(), "targetBy", true, e);
         if (!e.isEmpty()) {
             return new Saved(0, e);
@@ -386,6 +472,41 @@ public final class StrategyService {
             return oid;
         });
         return new Saved(id, e);
+    }
+
+    public Saved updateObjective(long id, int version, ObjectiveForm form, String actor, String address) {
+        Objective current = objective(id);
+        FieldErrors e = new FieldErrors();
+        Long priorityId = checkObjective(current.versionId(), form, e);
+        LocalDate by = date(form.targetBy(), "targetBy", true, e);
+        if (!e.isEmpty()) {
+            return new Saved(id, e);
+        }
+        store.tx(c -> {
+            draft(c, current.versionId());
+            if (!db.updateObjective(c, id, version, priorityId, form.title().strip(), form.targetWhat().strip(),
+                    form.targetAmount().strip(), by)) {
+                throw Problem.conflict("platform.error.editedMeanwhile");
+            }
+            log(c, actor, address, "strategy.objective.update", "strategy_objective", id, form.title().strip());
+            return null;
+        });
+        return new Saved(id, e);
+    }
+
+    public Objective objective(long id) {
+        return store.read(c -> db.objective(c, id)).orElseThrow(Problem::notFound);
+    }
+
+    private Long checkObjective(long versionId, ObjectiveForm form, FieldErrors e) {
+        Long priorityId = form.priorityId().isBlank() ? null : Form.wholeNumber(form.priorityId());
+        if (priorityId != null && priorities(versionId).stream().noneMatch(p -> p.id() == priorityId)) {
+            e.add("priorityId", "strategy.error.badChoice");
+        }
+        required(form.title(), "title", e);
+        required(form.targetWhat(), "targetWhat", e);
+        required(form.targetAmount(), "targetAmount", e);
+        return priorityId;
     }
 
     public long deleteObjective(long id, String actor, String address) {
@@ -470,8 +591,82 @@ public final class StrategyService {
         if (needsReview(f.status()) && !review.complete()) {
             e.add("status", "strategy.error.reviewMissing");
         }
+        List<String> targets = new ArrayList<>(new LinkedHashSet<>(f.sdgTargets()));
+        if (!targets.stream().allMatch(Sdg::known)) {
+            e.add("sdgTargets", "strategy.error.badChoice");
+        }
+        targets.sort(Sdg.ORDER);
+        Partners partners = partners(f, e);
         return new Action(0, v.id(), null, objectiveId, f.title().strip(), f.description().strip(), f.level(), f.type(),
-                groups, f.leadPartner().strip(), start, end, f.status(), review, 0, areaIds);
+                groups, partners.leadName(), start, end, f.status(), review, 0, areaIds, partners.leadId(),
+                partners.support(), targets, reach(f, e));
+    }
+
+    /** The stated reach: whole numbers, target-group members no more than the people reached; blank: not stated. */
+    private static Action.Reach reach(ActionForm f, FieldErrors e) {
+        Long people = optionalCount(f.reachPeople(), "reachPeople", e);
+        Long target = optionalCount(f.reachTarget(), "reachTarget", e);
+        if (people != null && target != null && target > people) {
+            e.add("reachTarget", "strategy.error.reachTarget");
+        } else if (people == null && target != null) {
+            e.add("reachPeople", "strategy.error.required");
+        }
+        return new Action.Reach(people, target);
+    }
+
+    private static Long optionalCount(String typed, String field, FieldErrors e) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        long n = Form.wholeNumber(typed.strip().replace(",", "").replace(" ", "").replace("\u00a0", ""));
+        if (n < 0 || n > 100_000_000_000L) {
+            e.add(field, "strategy.error.reach");
+            return null;
+        }
+        return n;
+    }
+
+    private record Partners(Long leadId, String leadName, List<Action.Partner> support) {
+    }
+
+    /**
+     * The lead and supporting partners: actors of the coalition when partnerships is on (their names copied, so the
+     * plan reads the same without it), or names typed by hand; an actor id that is not in the coalition is refused.
+     */
+    private Partners partners(ActionForm f, FieldErrors e) {
+        Optional<ActorDirectory> directory = actors();
+        Long leadId = null;
+        String leadName = f.leadPartner().strip();
+        List<Action.Partner> support = new ArrayList<>();
+        if (directory.isPresent()) {
+            if (!f.leadActorId().isBlank()) {
+                Optional<ActorDirectory.ActorRef> lead = directory.get().actor(Form.wholeNumber(f.leadActorId()));
+                if (lead.isEmpty()) {
+                    e.add("leadActorId", "strategy.error.unknownActor");
+                } else {
+                    leadId = lead.get().id();
+                    leadName = lead.get().name();
+                }
+            }
+            for (String s : new LinkedHashSet<>(f.supportActorIds())) {
+                Optional<ActorDirectory.ActorRef> a = directory.get().actor(Form.wholeNumber(s));
+                if (a.isEmpty()) {
+                    e.add("supportActorIds", "strategy.error.unknownActor");
+                } else if (!Objects.equals(a.get().id(), leadId)) {
+                    support.add(new Action.Partner(a.get().id(), a.get().name()));
+                }
+            }
+        }
+        for (String line : f.supportNames().split("\\R")) {
+            String name = line.strip();
+            if (!name.isEmpty() && support.stream().noneMatch(p -> p.name().equals(name)) && name.length() <= 300) {
+                support.add(new Action.Partner(null, name));
+            }
+        }
+        if (support.size() > 50) {
+            e.add("supportNames", "strategy.error.tooManyPartners");
+        }
+        return new Partners(leadId, leadName, support);
     }
 
     /** An action is "ready" (or further along) only with a complete do-no-harm review. */

@@ -113,6 +113,18 @@ final class StrategyStore {
         }
     }
 
+    /** Technical-group comments on a version that the coordinator has not marked resolved yet. */
+    int unresolvedComments(Connection c, long versionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM strategy_comment WHERE version_id = ? AND resolved_at IS NULL")) {
+            ps.setLong(1, versionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     // ---- priorities
 
     List<Priority> priorities(Connection c, long versionId) throws SQLException {
@@ -134,11 +146,61 @@ final class StrategyStore {
                     long area = rs.getLong(3);
                     Long areaId = rs.wasNull() ? null : area;
                     out.add(new Priority(rs.getLong(1), rs.getLong(2), areaId, rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getInt(7), rs.getInt(8)));
+                            rs.getString(6), rs.getInt(7), rs.getInt(8), List.of()));
+                }
+            }
+        }
+        List<Priority> withFindings = new ArrayList<>();
+        for (Priority p : out) {
+            withFindings.add(new Priority(p.id(), p.versionId(), p.areaId(), p.targetGroup(), p.title(), p.justification(),
+                    p.rank(), p.version(), findings(c, p.id())));
+        }
+        return withFindings;
+    }
+
+    private List<Priority.Cited> findings(Connection c, long priorityId) throws SQLException {
+        List<Priority.Cited> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT finding_ref, label FROM strategy_priority_finding WHERE priority_id = ? ORDER BY finding_ref")) {
+            ps.setLong(1, priorityId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Priority.Cited(rs.getString(1), rs.getString(2)));
                 }
             }
         }
         return out;
+    }
+
+    void setFindings(Connection c, long priorityId, List<Priority.Cited> findings) throws SQLException {
+        update(c, "DELETE FROM strategy_priority_finding WHERE priority_id = ?", priorityId);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO strategy_priority_finding (priority_id, finding_ref, label) VALUES (?, ?, ?)")) {
+            for (Priority.Cited f : findings) {
+                ps.setLong(1, priorityId);
+                ps.setString(2, f.ref());
+                ps.setString(3, f.label());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    boolean updatePriority(Connection c, long id, int version, Long areaId, String group, String title,
+            String justification, int rank) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE strategy_priority SET area_id = ?, target_group = ?, title = ?, justification = ?,
+                       priority_rank = ?, version = version + 1
+                WHERE id = ? AND version = ?""")) {
+            setLong(ps, 1, areaId);
+            ps.setString(2, group);
+            ps.setString(3, title);
+            ps.setString(4, justification);
+            ps.setInt(5, rank);
+            ps.setLong(6, id);
+            ps.setInt(7, version);
+            return ps.executeUpdate() == 1;
+        }
     }
 
     long insertPriority(Connection c, long versionId, Long areaId, String group, String title, String justification,
@@ -158,6 +220,8 @@ final class StrategyStore {
     }
 
     void deletePriority(Connection c, long id) throws SQLException {
+        update(c, "DELETE FROM strategy_priority_finding WHERE priority_id = ?", id);
+        update(c, "DELETE FROM strategy_consultation_points WHERE priority_id = ?", id);
         update(c, "UPDATE strategy_objective SET priority_id = NULL WHERE priority_id = ?", id);
         update(c, "DELETE FROM strategy_priority WHERE id = ?", id);
     }
@@ -206,6 +270,23 @@ final class StrategyStore {
         }
     }
 
+    boolean updateObjective(Connection c, long id, int version, Long priorityId, String title, String what,
+            String amount, LocalDate by) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE strategy_objective SET priority_id = ?, title = ?, target_what = ?, target_amount = ?,
+                       target_by = ?, version = version + 1
+                WHERE id = ? AND version = ?""")) {
+            setLong(ps, 1, priorityId);
+            ps.setString(2, title);
+            ps.setString(3, what);
+            ps.setString(4, amount);
+            ps.setDate(5, Date.valueOf(by));
+            ps.setLong(6, id);
+            ps.setInt(7, version);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     void deleteObjective(Connection c, long id) throws SQLException {
         update(c, "UPDATE strategy_action SET objective_id = NULL WHERE objective_id = ?", id);
         update(c, "DELETE FROM strategy_objective WHERE id = ?", id);
@@ -216,18 +297,80 @@ final class StrategyStore {
     private static final String ACTION_COLUMNS = """
             SELECT id, version_id, origin, objective_id, title, description, prevention_level, prevention_type,
                    target_groups, lead_partner, start_date, end_date, status, harm_displacement, harm_stigma,
-                   harm_vulnerable, harm_privacy, harm_likelihood, harm_mitigation, version
+                   harm_vulnerable, harm_privacy, harm_likelihood, harm_mitigation, version, lead_actor_id,
+                   reach_people, reach_target
             FROM strategy_action """;
 
+    /** The actions of a version, their areas, partners and targets read in one query each (not one per action). */
     List<Action> actions(Connection c, long versionId) throws SQLException {
-        return actions(c, "WHERE version_id = ? ORDER BY id", versionId);
+        return withLinks(c, actionRows(c, "WHERE version_id = ? ORDER BY id", versionId));
     }
 
     Optional<Action> action(Connection c, long id) throws SQLException {
-        return actions(c, "WHERE id = ?", id).stream().findFirst();
+        return withLinks(c, actionRows(c, "WHERE id = ?", id)).stream().findFirst();
     }
 
-    private List<Action> actions(Connection c, String where, long arg) throws SQLException {
+    /**
+     * Reads the areas, partners and SDG targets of the given actions by a range of action ids (a range scan of
+     * each link table's primary key), keeping only the actions asked for. A version's actions have neighbouring
+     * ids (they are made while it is the only draft), so the range holds little else; "IN (SELECT ...)" and a
+     * join on the version both made Derby scan every version's links (measured: 1 s a page at 50 versions).
+     */
+    private List<Action> withLinks(Connection c, List<Action> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        java.util.Set<Long> wanted = new java.util.HashSet<>();
+        rows.forEach(a -> wanted.add(a.id()));
+        long lo = java.util.Collections.min(wanted);
+        long hi = java.util.Collections.max(wanted);
+        String which = " WHERE x.action_id BETWEEN ? AND ?";
+        java.util.Map<Long, List<Long>> areas = new java.util.HashMap<>();
+        java.util.Map<Long, List<Action.Partner>> partners = new java.util.HashMap<>();
+        java.util.Map<Long, List<String>> targets = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT x.action_id, x.area_id FROM strategy_action_area x" + which + " ORDER BY x.action_id, x.area_id")) {
+            ps.setLong(1, lo);
+            ps.setLong(2, hi);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    areas.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT x.action_id, x.actor_id, x.name FROM strategy_action_support x"
+                + which + " ORDER BY x.action_id, x.position")) {
+            ps.setLong(1, lo);
+            ps.setLong(2, hi);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long actor = rs.getLong(2);
+                    Long actorId = rs.wasNull() ? null : actor;
+                    partners.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Action.Partner(actorId,
+                            rs.getString(3)));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT x.action_id, x.target FROM strategy_action_sdg x" + which + " ORDER BY x.action_id")) {
+            ps.setLong(1, lo);
+            ps.setLong(2, hi);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    targets.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        List<Action> out = new ArrayList<>();
+        for (Action a : rows) {
+            List<String> t = new ArrayList<>(targets.getOrDefault(a.id(), List.of()));
+            t.sort(Sdg.ORDER);
+            out.add(a.with(areas.getOrDefault(a.id(), List.of()), partners.getOrDefault(a.id(), List.of()), t));
+        }
+        return out;
+    }
+
+    private List<Action> actionRows(Connection c, String where, long arg) throws SQLException {
         List<Action> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(ACTION_COLUMNS + " " + where)) {
             ps.setLong(1, arg);
@@ -243,31 +386,63 @@ final class StrategyStore {
                             date(rs, 11), date(rs, 12), rs.getString(13),
                             new Action.HarmReview(rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
                                     rs.getString(18), rs.getString(19)),
-                            rs.getInt(20), List.of()));
+                            rs.getInt(20), List.of(), lead(rs), List.of(), List.of(), new Action.Reach(optionalLong(rs, 22),
+                            optionalLong(rs, 23))));
                 }
             }
         }
-        List<Action> withAreas = new ArrayList<>();
-        for (Action a : out) {
-            withAreas.add(new Action(a.id(), a.versionId(), a.origin(), a.objectiveId(), a.title(), a.description(),
-                    a.level(), a.type(), a.targetGroups(), a.leadPartner(), a.start(), a.end(), a.status(), a.review(),
-                    a.version(), ids(c, "SELECT area_id FROM strategy_action_area WHERE action_id = ? ORDER BY area_id", a.id())));
+        return out;
+    }
+
+    private static Long optionalLong(ResultSet rs, int column) throws SQLException {
+        long n = rs.getLong(column);
+        return rs.wasNull() ? null : n;
+    }
+
+    private static Long lead(ResultSet rs) throws SQLException {
+        long id = rs.getLong(21);
+        return rs.wasNull() ? null : id;
+    }
+
+    private static void setActionLinks(Connection c, long id, Action a) throws SQLException {
+        replaceLinks(c, "strategy_action_area", "action_id", id, a.areaIds());
+        update(c, "DELETE FROM strategy_action_support WHERE action_id = ?", id);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO strategy_action_support (action_id, position, actor_id, name) VALUES (?, ?, ?, ?)")) {
+            int position = 0;
+            for (Action.Partner p : a.support()) {
+                ps.setLong(1, id);
+                ps.setInt(2, position++);
+                setLong(ps, 3, p.actorId());
+                ps.setString(4, p.name());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
-        return withAreas;
+        update(c, "DELETE FROM strategy_action_sdg WHERE action_id = ?", id);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO strategy_action_sdg (action_id, target) VALUES (?, ?)")) {
+            for (String t : new java.util.LinkedHashSet<>(a.sdgTargets())) {
+                ps.setLong(1, id);
+                ps.setString(2, t);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     long insertAction(Connection c, long versionId, String origin, Action a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO strategy_action (objective_id, title, description, prevention_level, prevention_type,
                        target_groups, lead_partner, start_date, end_date, status, harm_displacement, harm_stigma,
-                       harm_vulnerable, harm_privacy, harm_likelihood, harm_mitigation, version_id, origin)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                       harm_vulnerable, harm_privacy, harm_likelihood, harm_mitigation, lead_actor_id, reach_people,
+                       reach_target, version_id, origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             int i = bindAction(ps, a);
             ps.setLong(i++, versionId);
             ps.setString(i, origin);
             ps.executeUpdate();
             long id = key(ps);
-            replaceLinks(c, "strategy_action_area", "action_id", id, a.areaIds());
+            setActionLinks(c, id, a);
             return id;
         }
     }
@@ -277,7 +452,8 @@ final class StrategyStore {
                 UPDATE strategy_action SET objective_id = ?, title = ?, description = ?, prevention_level = ?,
                        prevention_type = ?, target_groups = ?, lead_partner = ?, start_date = ?, end_date = ?, status = ?,
                        harm_displacement = ?, harm_stigma = ?, harm_vulnerable = ?, harm_privacy = ?,
-                       harm_likelihood = ?, harm_mitigation = ?, version = version + 1
+                       harm_likelihood = ?, harm_mitigation = ?, lead_actor_id = ?, reach_people = ?,
+                       reach_target = ?, version = version + 1
                 WHERE id = ? AND version = ?""")) {
             int i = bindAction(ps, a);
             ps.setLong(i++, id);
@@ -286,7 +462,7 @@ final class StrategyStore {
                 return false;
             }
         }
-        replaceLinks(c, "strategy_action_area", "action_id", id, a.areaIds());
+        setActionLinks(c, id, a);
         return true;
     }
 
@@ -308,28 +484,51 @@ final class StrategyStore {
         ps.setString(i++, a.review().privacy());
         ps.setString(i++, a.review().likelihood());
         ps.setString(i++, a.review().mitigation());
+        setLong(ps, i++, a.leadActorId());
+        setLong(ps, i++, a.reach().people());
+        setLong(ps, i++, a.reach().targetMembers());
         return i;
     }
 
     // ---- budget lines
 
     List<BudgetLine> budgetOfAction(Connection c, long actionId) throws SQLException {
-        return budget(c, "WHERE action_id = ? ORDER BY id", actionId);
+        return budget(c, "WHERE b.action_id = ? ORDER BY b.id", actionId);
     }
 
+    /** The budget lines of a version's actions, by a range of action ids as {@link #withLinks} (then filtered). */
     List<BudgetLine> budgetOfVersion(Connection c, long versionId) throws SQLException {
-        return budget(c, "WHERE action_id IN (SELECT id FROM strategy_action WHERE version_id = ?) ORDER BY action_id, id",
-                versionId);
+        java.util.Set<Long> ids = new java.util.HashSet<>(ids(c, "SELECT id FROM strategy_action WHERE version_id = ?",
+                versionId));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<BudgetLine> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT b.id, b.action_id, b.funding_source, b.gov_level, b.amount, b.currency FROM strategy_budget b
+                WHERE b.action_id BETWEEN ? AND ? ORDER BY b.action_id, b.id""")) {
+            ps.setLong(1, java.util.Collections.min(ids));
+            ps.setLong(2, java.util.Collections.max(ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (ids.contains(rs.getLong(2))) {
+                        out.add(new BudgetLine(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                                rs.getLong(5), rs.getString(6)));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     Optional<BudgetLine> budgetLine(Connection c, long id) throws SQLException {
-        return budget(c, "WHERE id = ?", id).stream().findFirst();
+        return budget(c, "WHERE b.id = ?", id).stream().findFirst();
     }
 
     private List<BudgetLine> budget(Connection c, String where, long arg) throws SQLException {
         List<BudgetLine> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, action_id, funding_source, gov_level, amount, currency FROM strategy_budget " + where)) {
+                "SELECT b.id, b.action_id, b.funding_source, b.gov_level, b.amount, b.currency FROM strategy_budget b " + where)) {
             ps.setLong(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -47,4 +47,17 @@ class MoneyTest {
                 .contains("3 500,31"));
         assertEquals("1500.50", Money.plain(150_050, "KES"));
     }
+
+    @Test
+    void anIsoCodeIsKeptApartFromTheDigitsInEveryLanguage() {
+        String nbsp = "\u00a0";
+        assertEquals("KES" + nbsp + "2,622,000.00", Money.format(262_200_000, "KES", Locale.ENGLISH));
+        assertEquals("KES" + nbsp + "2,622,000.00", Money.format(262_200_000, "KES", Locale.forLanguageTag("zh")));
+        assertEquals("2.622.000,00" + nbsp + "KES", Money.format(262_200_000, "KES", Locale.forLanguageTag("es")));
+        for (String lang : List.of("ar", "fr", "ru")) {
+            String s = Money.format(262_200_000, "KES", Locale.forLanguageTag(lang));
+            assertTrue(s.matches(".*\\d[\\s\\u00a0\\u202f]KES.*"), lang + ": " + s);
+        }
+        assertEquals("$5.00", Money.format(500, "USD", Locale.US), "a symbol stays next to the digits");
+    }
 }

@@ -22,6 +22,6 @@ class StrategyBundlesTest {
         // audit action names look like keys but are not messages
         assertEquals(List.of(), BundleChecks.missingKeys(BundleChecks.LOCALES, List.of("strategy", "platform"),
                 List.of(Path.of("src/main/resources/templates"), Path.of("src/main/java")),
-                k -> k.matches("strategy\\.(action|budget|demo|objective|priority|version)\\.(create|update|delete|load|adopt|revise)")));
+                k -> k.matches("strategy\\.(action|assessment|budget|comment|consultation|demo|objective|priority|version)\\.(create|update|delete|load|adopt|revise|resolve)")));
     }
 }

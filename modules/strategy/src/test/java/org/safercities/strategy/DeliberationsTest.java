@@ -1,0 +1,175 @@
+package org.safercities.strategy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safercities.platform.Browser;
+import org.safercities.platform.Kit;
+import org.safercities.platform.TestKit;
+
+/** Technical-group comments and city consultations on a draft, over real HTTP on the demo kit. */
+class DeliberationsTest {
+
+    static final String PASSWORD = "demo-city-2026";
+    TestKit kit;
+    long draft;
+    Browser coordinator;
+
+    @BeforeEach
+    void start() throws Exception {
+        kit = TestKit.start(Files.createTempDirectory("strategy-deliberations"), Map.of("demo", "true"),
+                List.of(new Kit.ModuleSpec("strategy", StrategyModule::new)));
+        coordinator = as("demo-coordinator");
+        long v1 = one("SELECT id FROM strategy_version WHERE seq_no = 1");
+        coordinator.get("/strategy/versions/" + v1);
+        assertEquals(303, coordinator.post("/strategy/versions/" + v1 + "/revise", Map.of()).statusCode());
+        draft = one("SELECT id FROM strategy_version WHERE seq_no = 2");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        kit.close();
+    }
+
+    Browser as(String user) {
+        Browser b = kit.browser();
+        assertEquals(303, b.signIn(user, PASSWORD).statusCode());
+        return b;
+    }
+
+    long one(String sql) {
+        return kit.kit.store().read(c -> {
+            try (var rs = c.createStatement().executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    HttpResponse<String> adopt(Browser b, boolean overComments) {
+        b.get("/strategy/versions/" + draft);
+        Map<String, String> f = new HashMap<>(Map.of("adoptedOn", "2027-02-01", "decisionRef", "Council 2027/1",
+                "version", Long.toString(one("SELECT version FROM strategy_version WHERE id = " + draft))));
+        if (overComments) {
+            f.put("overComments", "yes");
+        }
+        return b.post("/strategy/versions/" + draft + "/adopt", f);
+    }
+
+    @Test
+    void theTechnicalGroupCommentsTheCoordinatorResolvesAndAdoptionWarnsWhileCommentsAreOpen() {
+        Browser member = as("demo-member");
+        long action = one("SELECT MIN(id) FROM strategy_action WHERE version_id = " + draft);
+        String page = member.get("/strategy/versions/" + draft + "/comments").body();
+        assertTrue(page.contains("value=\"action:" + action + "\""), "every part can be commented on");
+        assertFalse(page.contains("/resolve"), "the technical group does not resolve");
+        assertEquals(422, member.post("/strategy/versions/" + draft + "/comments", Map.of("part", "action:" + action,
+                "body", " ")).statusCode());
+        assertEquals(422, member.post("/strategy/versions/" + draft + "/comments", Map.of("part", "action:999999",
+                "body", "x")).statusCode(), "a part of another version is refused");
+        assertEquals(0, one("SELECT COUNT(*) FROM strategy_comment"));
+        assertEquals(303, member.post("/strategy/versions/" + draft + "/comments", Map.of("part", "action:" + action,
+                "body", "Ask the youth club before the lights go in.")).statusCode());
+        assertEquals(303, member.post("/strategy/versions/" + draft + "/comments", Map.of("part", "vision",
+                "body", "Name the women's groups.")).statusCode());
+        long comment = one("SELECT MIN(id) FROM strategy_comment");
+
+        Browser partner = as("demo-partner");
+        partner.get("/strategy/versions/" + draft + "/comments");
+        assertEquals(403, partner.post("/strategy/versions/" + draft + "/comments", Map.of("part", "vision",
+                "body", "x")).statusCode());
+        assertEquals(403, member.post("/strategy/comments/" + comment + "/resolve", Map.of()).statusCode());
+
+        HttpResponse<String> warned = adopt(coordinator, false);
+        assertEquals(422, warned.statusCode());
+        assertTrue(warned.body().contains("2 technical group comments are still unresolved"), warned.body());
+        assertEquals("draft", text("SELECT status FROM strategy_version WHERE id = " + draft));
+
+        coordinator.get("/strategy/versions/" + draft + "/comments");
+        assertEquals(303, coordinator.post("/strategy/comments/" + comment + "/resolve", Map.of()).statusCode());
+        assertEquals(409, coordinator.post("/strategy/comments/" + comment + "/resolve", Map.of()).statusCode());
+        assertEquals("demo-coordinator", text("SELECT resolved_by FROM strategy_comment WHERE id = " + comment));
+        assertTrue(coordinator.get("/strategy/versions/" + draft).body().contains("name=\"overComments\""));
+        assertEquals(422, adopt(coordinator, false).statusCode(), "one comment is still open");
+        assertEquals(303, adopt(coordinator, true).statusCode(), "the coordinator may adopt anyway, knowingly");
+        assertEquals(409, member.post("/strategy/versions/" + draft + "/comments", Map.of("part", "vision",
+                "body", "Too late")).statusCode(), "an adopted version takes no more comments");
+        assertEquals(2, one("SELECT COUNT(*) FROM strategy_comment"));
+    }
+
+    String text(String sql) {
+        return kit.kit.store().read(c -> {
+            try (var rs = c.createStatement().executeQuery(sql)) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+
+    Map<String, String> consultation(String women, String men, String under15, String age15to24, String age25to59,
+            Map<Long, String> points) {
+        Map<String, String> f = new HashMap<>(Map.of("heldOn", "2027-01-20", "place", "Eastgate market hall",
+                "women", women, "men", men, "sexOther", "0", "under15", under15, "age15to24", age15to24,
+                "age25to59", age25to59, "age60plus", "0"));
+        points.forEach((p, n) -> f.put("points." + p, n));
+        return f;
+    }
+
+    @Test
+    void consultationsCountParticipantsBySexAndAgeAndRankThePriorities() {
+        List<Long> priorities = kit.kit.store().read(c -> {
+            var out = new java.util.ArrayList<Long>();
+            try (var rs = c.createStatement().executeQuery(
+                    "SELECT id FROM strategy_priority WHERE version_id = " + draft + " ORDER BY priority_rank, id")) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        });
+        long first = priorities.get(0);
+        long last = priorities.get(priorities.size() - 1);
+        coordinator.get("/strategy/versions/" + draft + "/consultation");
+        HttpResponse<String> differ = coordinator.post("/strategy/versions/" + draft + "/consultations",
+                consultation("20", "10", "0", "10", "15", Map.of(last, "12")));
+        assertEquals(422, differ.statusCode());
+        assertTrue(differ.body().contains("(30) and by age band (25)"), differ.body());
+        assertEquals(422, coordinator.post("/strategy/versions/" + draft + "/consultations",
+                consultation("-1", "10", "0", "9", "0", Map.of())).statusCode());
+        assertEquals(422, coordinator.post("/strategy/versions/" + draft + "/consultations",
+                consultation("0", "0", "0", "0", "0", Map.of())).statusCode(), "a meeting has participants");
+        assertEquals(0, one("SELECT COUNT(*) FROM strategy_consultation"));
+
+        assertEquals(303, coordinator.post("/strategy/versions/" + draft + "/consultations",
+                consultation("20", "10", "5", "10", "15", Map.of(last, "12", first, "3"))).statusCode());
+        assertEquals(303, coordinator.post("/strategy/versions/" + draft + "/consultations",
+                consultation("7", "3", "0", "10", "0", Map.of(last, "2", first, "4"))).statusCode());
+        String page = coordinator.get("/strategy/versions/" + draft + "/consultation").body();
+        assertTrue(page.contains("40 participants in all, 27 of them women."), page);
+        assertTrue(page.contains("women 20, men 10, other 0"));
+        String ranking = page.substring(page.indexOf("id=\"ranking\""), page.indexOf("id=\"consultations\""));
+        String lastTitle = text("SELECT title FROM strategy_priority WHERE id = " + last);
+        String firstTitle = text("SELECT title FROM strategy_priority WHERE id = " + first);
+        assertTrue(ranking.indexOf(lastTitle) < ranking.indexOf(firstTitle), "14 points before 7");
+        assertTrue(ranking.contains("<td class=\"num\">14</td>"));
+
+        Browser partner = as("demo-partner");
+        assertFalse(partner.get("/strategy/versions/" + draft + "/consultation").body().contains("name=\"women\""));
+        assertEquals(403, partner.post("/strategy/versions/" + draft + "/consultations",
+                consultation("1", "0", "0", "1", "0", Map.of())).statusCode());
+        coordinator.get("/strategy/versions/" + draft);
+        assertEquals(303, coordinator.post("/strategy/priorities/" + last + "/delete", Map.of()).statusCode(),
+                "a priority with points can still be deleted");
+        assertEquals(1, one("SELECT COUNT(*) FROM strategy_consultation_points WHERE priority_id = " + first + " AND points = 3"));
+    }
+}
