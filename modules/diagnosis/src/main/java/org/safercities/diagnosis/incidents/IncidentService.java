@@ -320,6 +320,9 @@ public final class IncidentService {
             reloadCounts();
             job.progress = 1;
             job.phase = ImportJob.Phase.DONE;
+            // the uploaded file holds victims' records: it does not stay on disk once its rows are in the store
+            deleteQuietly(job.file);
+            deleteQuietly(job.errorFile);
         } catch (Cancelled e) {
             abandon(importId, "cancelled", null);
             job.phase = ImportJob.Phase.CANCELLED;
