@@ -3,8 +3,8 @@
 // script, so the data come from the element's data-src.
 (function () {
   'use strict';
-  var SPOT_COLOURS = { HOT_99: '#b2182b', HOT_95: '#ef8a62', HOT_90: '#fddbc7', NONE: '#f0f0f0',
-                       COLD_90: '#d1e5f0', COLD_95: '#67a9cf', COLD_99: '#2166ac' };
+  var SPOTS = ['HOT_99', 'HOT_95', 'HOT_90', 'NONE', 'COLD_90', 'COLD_95', 'COLD_99'];
+  var SPOT_COLOURS = ['#b2182b', '#ef8a62', '#fddbc7', '#f0f0f0', '#d1e5f0', '#67a9cf', '#2166ac'];
   document.addEventListener('DOMContentLoaded', function () {
     var el = document.getElementById('map');
     if (!el || !window.echarts) { return; }
@@ -21,7 +21,8 @@
     var hotspot = d.measure === 'hotspot';
     var key = d.measure === 'count' ? 'count' : 'rate';
     var data = d.values.map(function (v) {
-      return hotspot ? { name: v.name, value: v.spot, itemStyle: { areaColor: SPOT_COLOURS[v.spot] } }
+      // the map series colours the shared geo through the visual map: a class number for hotspots
+      return hotspot ? { name: v.name, value: SPOTS.indexOf(v.spot) }
                      : { name: v.name, value: v[key] === null ? '-' : v[key] };
     });
     var numbers = d.values.map(function (v) { return v[key]; }).filter(function (x) { return x !== null; });
@@ -49,7 +50,8 @@
                            text: [String(Math.round(max)), '0'], inRange: { color: ['#fff7ec', '#fdbb84', '#d7301f', '#7f0000'] },
                            outOfRange: { color: '#ddd' }, seriesIndex: 0 };
     } else {
-      option.legend = { data: [], show: false };
+      option.visualMap = { type: 'piecewise', left: 10, bottom: 10, seriesIndex: 0,
+                           pieces: SPOTS.map(function (s, i) { return { value: i, label: d.labels.spots[s], color: SPOT_COLOURS[i] }; }) };
     }
     chart.setOption(option);
     window.addEventListener('resize', function () { chart.resize(); });
