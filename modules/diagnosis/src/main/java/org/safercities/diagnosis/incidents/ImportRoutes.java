@@ -65,17 +65,23 @@ public final class ImportRoutes implements HttpService {
                 .post("/diagnosis/jobs/{job}/load", this::load)
                 .post("/diagnosis/jobs/{job}/cancel", this::cancel)
                 .post("/diagnosis/jobs/{job}/discard", this::discard)
-                .post("/diagnosis/imports/{id}/undo", this::undo);
+                .post("/diagnosis/imports/{id}/undo", this::undo)
+                .get("/diagnosis/sources/{id}", this::source)
+                .post("/diagnosis/sources/{id}", this::saveSource);
     }
 
     public record Choice(String value, String label, boolean selected) {
+    }
+
+    public record SourceRow(long id, String name, String kind) {
     }
 
     public record HistoryRow(long id, String source, String file, String status, String started, String by,
             String added, String duplicate, String rejected, String areaUnknown, boolean undoable) {
     }
 
-    public record StartPage(long maxMegabytes, List<HistoryRow> history, boolean hasHistory, List<Choice> sources) {
+    public record StartPage(long maxMegabytes, List<HistoryRow> history, boolean hasHistory, List<SourceRow> sources,
+            boolean hasSources) {
     }
 
     private void start(ServerRequest req, ServerResponse res) {
@@ -88,8 +94,11 @@ public final class ImportRoutes implements HttpService {
                     t.dateTime(r.startedAt()), r.startedBy(), t.number(r.rowsAdded()), t.number(r.rowsDuplicate()),
                     t.number(r.rowsRejected()), t.number(r.areaUnknown()), r.undoable()));
         }
+        List<SourceRow> sources = incidents.sources().stream()
+                .map(s -> new SourceRow(s.id(), s.name(), t.t(Codes.kindKey(s.kind())))).toList();
         pages.render(res, v, "/diagnosis/import", "diagnosis/import", "diagnosis.import.title",
-                new StartPage(uploads.maxBytes() / (1024 * 1024), history, !history.isEmpty(), List.of()));
+                new StartPage(uploads.maxBytes() / (1024 * 1024), history, !history.isEmpty(), sources,
+                        !sources.isEmpty()));
     }
 
     /** Receives the file and opens it once, so that a file that is no table is refused now with its reason. */
@@ -427,29 +436,7 @@ public final class ImportRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
         ImportJob job = jobOf(req, v);
-        Form f = v.form();
-        List<String[]> values = new ArrayList<>();
-        List<String> fields = f.all("field");
-        List<String> locals = f.all("local");
-        List<String> codes = f.all("code");
-        if (fields.size() != locals.size() || fields.size() != codes.size()) {
-            throw new Problem(400, "platform.error.badRequest");
-        }
-        for (int i = 0; i < fields.size(); i++) {
-            String field = fields.get(i);
-            String code = codes.get(i);
-            boolean valid = switch (field) {
-                case RowReader.CATEGORY -> Codes.isIccs(code);
-                case RowReader.SEX -> Codes.SEXES.contains(code);
-                case RowReader.PLACE -> Codes.PLACES.contains(code);
-                case RowReader.AREA -> code.isEmpty() || areas.byId(Form.wholeNumber(code)).isPresent();
-                default -> false;
-            };
-            if (!valid) {
-                throw new Problem(422, "diagnosis.import.badCode");
-            }
-            values.add(new String[] {field, locals.get(i), code});
-        }
+        List<String[]> values = valuesOf(v.form());
         if (!values.isEmpty()) {
             incidents.saveValues(job.sourceId(), values, v.actor(), v.address());
         }
@@ -486,6 +473,62 @@ public final class ImportRoutes implements HttpService {
         incidents.undo(id, v.actor(), v.address());
         v.flash("diagnosis.import.undone");
         Visit.redirect(res, "/diagnosis/import");
+    }
+
+    public record SourcePage(long id, String name, String kind, List<ValueLine> values, boolean hasValues) {
+    }
+
+    /** A source's value mapping, every value it has met, to correct at any time (the next imports use it). */
+    private void source(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        Translator t = v.t();
+        Source s = incidents.source(Form.wholeNumber(req.path().pathParameters().get("id"))).orElseThrow(Problem::notFound);
+        List<ValueLine> values = new ArrayList<>();
+        incidents.valueMaps(s.id()).forEach((field, map) -> new java.util.TreeMap<>(map).forEach((local, code) ->
+                values.add(new ValueLine(field, t.t("diagnosis.import.field." + field), local, "",
+                        codeChoices(t, field, code)))));
+        pages.render(res, v, "/diagnosis/import", "diagnosis/source", "diagnosis.source.title",
+                new SourcePage(s.id(), s.name(), t.t(Codes.kindKey(s.kind())), values, !values.isEmpty()));
+    }
+
+    private void saveSource(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        Source s = incidents.source(Form.wholeNumber(req.path().pathParameters().get("id"))).orElseThrow(Problem::notFound);
+        List<String[]> values = valuesOf(v.form());
+        if (!values.isEmpty()) {
+            incidents.saveValues(s.id(), values, v.actor(), v.address());
+        }
+        v.flash("diagnosis.source.saved");
+        Visit.redirect(res, "/diagnosis/sources/" + s.id());
+    }
+
+    /** The value mapping a form sends: field, local value and code, in step; codes checked against the lists. */
+    private List<String[]> valuesOf(Form f) {
+        List<String[]> values = new ArrayList<>();
+        List<String> fields = f.all("field");
+        List<String> locals = f.all("local");
+        List<String> codes = f.all("code");
+        if (fields.size() != locals.size() || fields.size() != codes.size()) {
+            throw new Problem(400, "platform.error.badRequest");
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            String field = fields.get(i);
+            String code = codes.get(i);
+            boolean valid = switch (field) {
+                case RowReader.CATEGORY -> Codes.isIccs(code);
+                case RowReader.SEX -> Codes.SEXES.contains(code);
+                case RowReader.PLACE -> Codes.PLACES.contains(code);
+                case RowReader.AREA -> code.isEmpty() || areas.byId(Form.wholeNumber(code)).isPresent();
+                default -> false;
+            };
+            if (!valid) {
+                throw new Problem(422, "diagnosis.import.badCode");
+            }
+            values.add(new String[] {field, locals.get(i), code});
+        }
+        return values;
     }
 
     static void json(ServerResponse res, String body) {

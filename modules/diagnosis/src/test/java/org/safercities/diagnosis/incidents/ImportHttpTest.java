@@ -97,9 +97,19 @@ class ImportHttpTest {
         long publicOrder = Files.readAllLines(file).stream().filter(l -> l.contains(",Public order,")).count();
         assertEquals(93 + publicOrder, asb);
         assertTrue(violence > 0);
-        // the value mapping is kept for the next file of this source
-        assertEquals("0801", flow.incidents().valueMaps(Long.parseLong(sourceId("City of London Police")))
-                .get("category").get("Anti-social behaviour"));
+        // the value mapping is kept for the next file of this source, and can be corrected on the source's page
+        long source = Long.parseLong(sourceId("City of London Police"));
+        assertEquals("0801", flow.incidents().valueMaps(source).get("category").get("Anti-social behaviour"));
+        String page = b.get("/diagnosis/sources/" + source).body();
+        assertTrue(page.contains("Shoplifting"), page);
+        HttpResponse<String> saved = flow.postMulti(b, "/diagnosis/sources/" + source, java.util.List.of(
+                Map.entry("field", "category"), Map.entry("local", "Shoplifting"), Map.entry("code", "0502")));
+        assertEquals(303, saved.statusCode(), saved.body());
+        assertEquals("0502", flow.incidents().valueMaps(source).get("category").get("Shoplifting"));
+        HttpResponse<String> forged = flow.postMulti(b, "/diagnosis/sources/" + source, java.util.List.of(
+                Map.entry("field", "category"), Map.entry("local", "Shoplifting"), Map.entry("code", "<script>")));
+        assertEquals(422, forged.statusCode());
+        assertEquals(403, flow.as("partner").get("/diagnosis/sources/" + source).statusCode());
     }
 
     @Test
