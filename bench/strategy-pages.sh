@@ -28,7 +28,7 @@ measure() {   # $1 = label, $2 = URL, $3 = cookie
   [ -n "${3:-}" ] && hdr=(-H "Cookie: $3")
   log "wrk: $1"
   wrk "${WRK_WARMUP_ARGS[@]}" "${hdr[@]}" "$2" >/dev/null
-  out=$(wrk "${WRK_ARGS[@]}" -s "$BENCH_DIR/strategy-report.lua" "${hdr[@]}" "$2")
+  out=$(wrk "${WRK_ARGS[@]}" -s "$BENCH_DIR/wrk-report.lua" "${hdr[@]}" "$2")
   line=$(grep '^BENCH ' <<<"$out") || die "no summary from wrk: $out"
   field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" ${line#BENCH }"; }
   M_RPS=$(field rps)

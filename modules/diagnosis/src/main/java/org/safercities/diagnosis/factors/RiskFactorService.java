@@ -3,10 +3,7 @@ package org.safercities.diagnosis.factors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,15 +127,7 @@ public final class RiskFactorService {
     }
 
     private Set<Long> within(long areaId) {
-        Set<Long> out = new HashSet<>();
-        Deque<Long> todo = new ArrayDeque<>(List.of(areaId));
-        while (!todo.isEmpty()) {
-            long id = todo.pop();
-            if (out.add(id)) {
-                areas.children(id).forEach(a -> todo.push(a.id()));
-            }
-        }
-        return out;
+        return areas.subtree(areaId);
     }
 
     private String areaCode(long areaId) {

@@ -3,9 +3,6 @@ package org.safercities.diagnosis.walks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,15 +180,7 @@ public final class WalkService {
 
     /** The area and those below it. */
     Set<Long> within(long areaId) {
-        Set<Long> out = new HashSet<>();
-        Deque<Long> todo = new ArrayDeque<>(List.of(areaId));
-        while (!todo.isEmpty()) {
-            long id = todo.pop();
-            if (out.add(id)) {
-                areas.children(id).forEach(a -> todo.push(a.id()));
-            }
-        }
-        return out;
+        return areas.subtree(areaId);
     }
 
     private String areaCode(long areaId) {

@@ -116,6 +116,19 @@ public final class AreaService {
     }
 
     /** The tree in depth-first order (parents before their children, children by name). */
+    /** The area and all the areas under it, at any depth. */
+    public java.util.Set<Long> subtree(long areaId) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        java.util.Deque<Long> todo = new java.util.ArrayDeque<>(List.of(areaId));
+        while (!todo.isEmpty()) {
+            long id = todo.pop();
+            if (out.add(id)) {
+                children(id).forEach(a -> todo.push(a.id()));
+            }
+        }
+        return out;
+    }
+
     public List<Area> depthFirst() {
         List<Area> out = new ArrayList<>();
         for (Area r : tree.all()) {
