@@ -57,6 +57,26 @@ public final class TestKit implements AutoCloseable {
         return "http://127.0.0.1:" + kit.port();
     }
 
+    /** A browser signed in through the real form (fails the test when the sign-in is refused). */
+    public Browser signedIn(String username, String password) {
+        Browser b = browser();
+        int status = b.signIn(username, password).statusCode();
+        if (status != 303) {
+            throw new AssertionError("signing in as " + username + " answered " + status);
+        }
+        return b;
+    }
+
+    /** The single number a SQL query answers (a count), read straight from the store. */
+    public long scalar(String sql) {
+        return kit.store().read(c -> {
+            try (var rs = c.createStatement().executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     public Browser browser() {
         return new Browser(base());
     }

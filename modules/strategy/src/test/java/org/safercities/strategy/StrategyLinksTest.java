@@ -100,12 +100,7 @@ class StrategyLinksTest {
     }
 
     long one(String sql) {
-        return kit.kit.store().read(c -> {
-            try (var rs = c.createStatement().executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return kit.scalar(sql);
     }
 
     String text(String sql) {

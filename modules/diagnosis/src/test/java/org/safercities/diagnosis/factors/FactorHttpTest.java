@@ -43,18 +43,11 @@ class FactorHttpTest {
     }
 
     Browser as(String user) {
-        Browser b = kit.browser();
-        assertEquals(303, b.signIn(user, PASSWORD).statusCode());
-        return b;
+        return kit.signedIn(user, PASSWORD);
     }
 
     long one(String sql) {
-        return kit.kit.store().read(c -> {
-            try (var rs = c.createStatement().executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return kit.scalar(sql);
     }
 
     /** A ward with no demo factor, so that counts there are the test's own. */

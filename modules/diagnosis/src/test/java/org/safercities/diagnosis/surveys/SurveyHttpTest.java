@@ -50,12 +50,7 @@ class SurveyHttpTest {
     }
 
     long one(String sql) {
-        return kit.kit.store().read(c -> {
-            try (var rs = c.createStatement().executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return kit.scalar(sql);
     }
 
     SurveyService service() {
