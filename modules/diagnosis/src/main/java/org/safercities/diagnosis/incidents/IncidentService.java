@@ -250,7 +250,7 @@ public final class IncidentService {
             job.phase = ImportJob.Phase.CHECKED;
         } catch (SheetProblem p) {
             job.fail(p);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException | IOException | OutOfMemoryError e) {
             LOG.log(Level.WARNING, "Checking " + job.fileName + " failed", e);
             job.fail("diagnosis.import.failed", List.of());
         }
@@ -329,9 +329,10 @@ public final class IncidentService {
         } catch (SheetProblem p) {
             abandon(importId, "failed", p.key());
             job.fail(p);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException | IOException | OutOfMemoryError e) {
+            // out of memory too: the transaction rolled back, and the page must say so rather than spin forever
             LOG.log(Level.WARNING, "Loading " + job.fileName + " failed", e);
-            abandon(importId, "failed", e.getMessage());
+            abandon(importId, "failed", String.valueOf(e.getMessage()));
             job.fail("diagnosis.import.failed", List.of());
         } finally {
             deleteQuietly(loadFile);

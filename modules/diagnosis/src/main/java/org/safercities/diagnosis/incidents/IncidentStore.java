@@ -251,29 +251,57 @@ final class IncidentStore {
 
     // ---- counts
 
-    /** Adds (sign 1) or removes (sign -1) the counts of one import's incidents. */
+    /** Cells flushed at a time: the counts of a million incidents never sit in memory together. */
+    private static final int COUNT_CHUNK = 2_000;
+
+    /** Adds (sign 1) or removes (sign -1) the counts of one import's incidents, streaming them in chunks. */
     void addCountsOfImport(Connection c, long importId, int sign) throws SQLException {
-        List<long[]> cells = new ArrayList<>();
-        List<String[]> keys = new ArrayList<>();
+        List<long[]> cells = new ArrayList<>(COUNT_CHUNK);
+        List<String[]> keys = new ArrayList<>(COUNT_CHUNK);
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT COALESCE(area_id, 0), iccs, sex, age_band, YEAR(occurred_on) * 100 + MONTH(occurred_on), COUNT(*)
                 FROM diagnosis_incident WHERE import_id = ?
                 GROUP BY COALESCE(area_id, 0), iccs, sex, age_band, YEAR(occurred_on) * 100 + MONTH(occurred_on)""")) {
             ps.setLong(1, importId);
+            ps.setFetchSize(COUNT_CHUNK);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     cells.add(new long[] {rs.getLong(1), rs.getInt(5), rs.getLong(6)});
                     keys.add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+                    if (cells.size() == COUNT_CHUNK) {
+                        addCounts(c, cells, keys, sign);
+                        cells.clear();
+                        keys.clear();
+                    }
                 }
             }
         }
-        addCounts(c, cells, keys, sign);
+        if (!cells.isEmpty()) {
+            addCounts(c, cells, keys, sign);
+        }
+        if (sign < 0) {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM diagnosis_incident_count WHERE n <= 0");
+            }
+        }
     }
 
     /** One incident in or out of its count cell (typed in, corrected, deleted). */
     void addCount(Connection c, IncidentRow r, int delta) throws SQLException {
         addCounts(c, List.<long[]>of(new long[] {r.areaId() == null ? 0 : r.areaId(), r.month(), 1}),
                 List.<String[]>of(new String[] {r.iccs(), String.valueOf(r.sex()), r.ageBand()}), delta);
+        if (delta < 0) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    DELETE FROM diagnosis_incident_count
+                    WHERE area_key = ? AND iccs = ? AND sex = ? AND age_band = ? AND month = ? AND n <= 0""")) {
+                ps.setLong(1, r.areaId() == null ? 0 : r.areaId());
+                ps.setString(2, r.iccs());
+                ps.setString(3, String.valueOf(r.sex()));
+                ps.setString(4, r.ageBand());
+                ps.setInt(5, r.month());
+                ps.executeUpdate();
+            }
+        }
     }
 
     private void addCounts(Connection c, List<long[]> cells, List<String[]> keys, int sign) throws SQLException {
@@ -315,11 +343,6 @@ final class IncidentStore {
                     ins.addBatch();
                 }
                 ins.executeBatch();
-            }
-        }
-        if (sign < 0) {
-            try (Statement st = c.createStatement()) {
-                st.executeUpdate("DELETE FROM diagnosis_incident_count WHERE n <= 0");
             }
         }
     }
