@@ -298,7 +298,7 @@ public final class IncidentService {
             final long[] figures = {read, added, duplicate, rejected, unknownArea};
             store.tx(c -> {
                 if (figures[1] > 0) {
-                    sql.bulkLoad(c, loadFile);
+                    sql.bulkLoad(c, importId, loadFile);
                 }
                 job.progress = 0.9;
                 if (job.cancelRequested) {
@@ -518,7 +518,7 @@ public final class IncidentService {
                 n = out.rows();
             }
             store.tx(c -> {
-                sql.bulkLoad(c, file);
+                sql.bulkLoad(c, importId, file);
                 sql.addCountsOfImport(c, importId, 1);
                 sql.finishImport(c, importId, "done", n, n, 0, 0, 0, clock.instant(), null);
                 audit(c, actor, "-", "diagnosis.import.load", "diagnosis_import", importId, sourceName + ": " + n);

@@ -209,9 +209,19 @@ final class IncidentStore {
     }
 
     int deleteIncidentsOfImport(Connection c, long importId) throws SQLException {
+        int removed = 0;
+        if (importTables(c).containsKey(importId)) {
+            try (Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + importTable(importId))) {
+                    rs.next();
+                    removed = rs.getInt(1);
+                }
+                st.executeUpdate("DROP TABLE " + importTable(importId));
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM diagnosis_incident WHERE import_id = ?")) {
             ps.setLong(1, importId);
-            return ps.executeUpdate();
+            return removed + ps.executeUpdate();
         }
     }
 
@@ -221,7 +231,7 @@ final class IncidentStore {
         long[] values = new long[1024];
         int n = 0;
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT fingerprint FROM diagnosis_incident WHERE source_id = ?")) {
+                "SELECT fingerprint FROM " + allIncidents(c, sourceId) + " WHERE source_id = ?")) {
             ps.setLong(1, sourceId);
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
@@ -237,16 +247,87 @@ final class IncidentStore {
     }
 
     /**
-     * Loads a file of clean rows (written by {@link LoadFile}) with Derby's own bulk import, inside the caller's
-     * transaction: the rows, the counts and the import's "done" commit together or not at all.
+     * The rows of each import live in a table of their own, {@code diagnosis_inc_<import id>}, created empty in
+     * the import's transaction: Derby's bulk import loads an empty table in bulk mode (indexes built once at the
+     * end, rows not logged one by one), which is what makes a million rows take seconds instead of minutes in a
+     * table that already holds millions. Undoing an import drops its table. Typed-in incidents stay in
+     * {@code diagnosis_incident}. An imported incident's id is its import id × 2^32 + its row number.
      */
-    void bulkLoad(Connection c, Path file) throws SQLException {
+    static String importTable(long importId) {
+        return "DIAGNOSIS_INC_" + importId;
+    }
+
+    static long importOf(long incidentId) {
+        return incidentId >>> 32;
+    }
+
+    /** Loads a file of clean rows (written by {@link LoadFile}) into the import's own new table. */
+    void bulkLoad(Connection c, long importId, Path file) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("CREATE TABLE " + importTable(importId) + """
+                     (
+                      id             BIGINT       NOT NULL PRIMARY KEY,
+                      source_id      BIGINT       NOT NULL,
+                      import_id      BIGINT       NOT NULL,
+                      fingerprint    BIGINT       NOT NULL,
+                      occurred_on    DATE         NOT NULL,
+                      date_precision CHAR(1)      NOT NULL,
+                      occurred_min   SMALLINT,
+                      iccs           VARCHAR(8)   NOT NULL,
+                      local_category VARCHAR(200),
+                      sex            CHAR(1)      NOT NULL,
+                      age            SMALLINT,
+                      age_band       VARCHAR(8)   NOT NULL,
+                      place_type     VARCHAR(16)  NOT NULL,
+                      area_id        BIGINT       REFERENCES platform_area (id),
+                      longitude      DOUBLE,
+                      latitude       DOUBLE,
+                      version        INT          NOT NULL DEFAULT 0
+                    )""");
+        }
         try (CallableStatement cs = c.prepareCall(
-                "CALL SYSCS_UTIL.SYSCS_IMPORT_DATA(NULL, 'DIAGNOSIS_INCIDENT', ?, NULL, ?, ',', '\"', 'UTF-8', 0)")) {
-            cs.setString(1, COLUMNS);
-            cs.setString(2, file.toAbsolutePath().toString());
+                "CALL SYSCS_UTIL.SYSCS_IMPORT_DATA(NULL, ?, ?, NULL, ?, ',', '\"', 'UTF-8', 0)")) {
+            cs.setString(1, importTable(importId));
+            cs.setString(2, "ID," + COLUMNS);
+            cs.setString(3, file.toAbsolutePath().toString());
             cs.execute();
         }
+    }
+
+    /** The imports whose rows have a table of their own, with their source: import id → source id. */
+    java.util.Map<Long, Long> importTables(Connection c) throws SQLException {
+        java.util.Set<Long> tables = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT tablename FROM sys.systables WHERE tablename LIKE 'DIAGNOSIS\\_INC\\_%' ESCAPE '\\'");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                tables.add(Long.parseLong(rs.getString(1).substring("DIAGNOSIS_INC_".length())));
+            }
+        }
+        java.util.Map<Long, Long> out = new java.util.TreeMap<>();
+        if (tables.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, source_id FROM diagnosis_import");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (tables.contains(rs.getLong(1))) {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every incident, typed in or imported, as one derived table for the few queries that need them all. */
+    private String allIncidents(Connection c, Long sourceId) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT id, " + COLUMNS + ", version FROM diagnosis_incident");
+        for (var e : importTables(c).entrySet()) {
+            if (sourceId == null || sourceId.equals(e.getValue())) {
+                sql.append(" UNION ALL SELECT id, " + COLUMNS + ", version FROM ").append(importTable(e.getKey()));
+            }
+        }
+        return "(" + sql + ") AS i";
     }
 
     // ---- counts
@@ -258,10 +339,10 @@ final class IncidentStore {
     void addCountsOfImport(Connection c, long importId, int sign) throws SQLException {
         List<long[]> cells = new ArrayList<>(COUNT_CHUNK);
         List<String[]> keys = new ArrayList<>(COUNT_CHUNK);
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT COALESCE(area_id, 0), iccs, sex, age_band, YEAR(occurred_on) * 100 + MONTH(occurred_on), COUNT(*)
-                FROM diagnosis_incident WHERE import_id = ?
-                GROUP BY COALESCE(area_id, 0), iccs, sex, age_band, YEAR(occurred_on) * 100 + MONTH(occurred_on)""")) {
+        String table = importTables(c).containsKey(importId) ? importTable(importId) : "diagnosis_incident";
+        String cell = "COALESCE(area_id, 0), iccs, sex, age_band, YEAR(occurred_on) * 100 + MONTH(occurred_on)";
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + cell + ", COUNT(*) FROM " + table
+                + " WHERE import_id = ? GROUP BY " + cell)) {
             ps.setLong(1, importId);
             ps.setFetchSize(COUNT_CHUNK);
             try (ResultSet rs = ps.executeQuery()) {
@@ -366,7 +447,11 @@ final class IncidentStore {
     // ---- single incidents
 
     Optional<Incident> incident(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, " + COLUMNS + ", version FROM diagnosis_incident WHERE id = ?")) {
+        String table = importOf(id) == 0 ? "diagnosis_incident" : importTable(importOf(id));
+        if (importOf(id) != 0 && !importTables(c).containsKey(importOf(id))) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, " + COLUMNS + ", version FROM " + table + " WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(incident(rs)) : Optional.empty();
@@ -377,7 +462,8 @@ final class IncidentStore {
     /** A page of incidents, newest first, optionally of one source and one area. */
     List<Incident> incidents(Connection c, Long sourceId, Long areaId, boolean areaUnknown, int offset, int limit)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id, " + COLUMNS + ", version FROM diagnosis_incident WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT id, " + COLUMNS + ", version FROM " + allIncidents(c, sourceId)
+                + " WHERE 1 = 1");
         if (sourceId != null) {
             sql.append(" AND source_id = ").append(sourceId.longValue());
         }
@@ -422,9 +508,13 @@ final class IncidentStore {
         }
     }
 
+    private static String tableOf(long incidentId) {
+        return importOf(incidentId) == 0 ? "diagnosis_incident" : importTable(importOf(incidentId));
+    }
+
     boolean updateIncident(Connection c, long id, int version, IncidentRow r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE diagnosis_incident SET occurred_on = ?, date_precision = ?, occurred_min = ?, iccs = ?,
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + tableOf(id) + """
+                 SET occurred_on = ?, date_precision = ?, occurred_min = ?, iccs = ?,
                   local_category = ?, sex = ?, age = ?, age_band = ?, place_type = ?, area_id = ?, longitude = ?,
                   latitude = ?, version = version + 1
                 WHERE id = ? AND version = ?""")) {
@@ -436,7 +526,7 @@ final class IncidentStore {
     }
 
     boolean deleteIncident(Connection c, long id, int version) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM diagnosis_incident WHERE id = ? AND version = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + tableOf(id) + " WHERE id = ? AND version = ?")) {
             ps.setLong(1, id);
             ps.setInt(2, version);
             return ps.executeUpdate() == 1;
@@ -463,7 +553,7 @@ final class IncidentStore {
     }
 
     long countIncidents(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM diagnosis_incident");
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + allIncidents(c, null));
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -481,10 +571,11 @@ final class IncidentStore {
             }
         }
         List<SourceSummary> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT s.id, s.name, s.kind, COUNT(i.id), MIN(i.occurred_on), MAX(i.occurred_on)
-                FROM diagnosis_source s LEFT JOIN diagnosis_incident i ON i.source_id = s.id
-                GROUP BY s.id, s.name, s.kind ORDER BY s.name""");
+        // (a text block would drop the space after JOIN: trailing blanks of its lines are stripped)
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT s.id, s.name, s.kind, COUNT(i.id), MIN(i.occurred_on), MAX(i.occurred_on)"
+                + " FROM diagnosis_source s LEFT JOIN " + allIncidents(c, null) + " ON i.source_id = s.id"
+                + " GROUP BY s.id, s.name, s.kind ORDER BY s.name");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Date first = rs.getDate(5);
