@@ -32,6 +32,16 @@ public final class Analysis {
             return size() > CACHE;
         }
     });
+    private record LevelKey(Query query, int level) {
+    }
+
+    private final Map<LevelKey, LevelValues> levels = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(CACHE, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<LevelKey, LevelValues> eldest) {
+                    return size() > CACHE;
+                }
+            });
     private volatile CountCube cachedCube;
     private volatile List<Area> cachedAreas;
 
@@ -50,14 +60,23 @@ public final class Analysis {
         return r;
     }
 
-    public Table table(Query q) {
+    /** Drops every cached answer when the counts or the area tree changed since they were computed. */
+    private CountCube current() {
         CountCube cube = incidents.counts();
         List<Area> tree = areas.all();
         if (cube != cachedCube || tree != cachedAreas) {
-            cache.clear();
-            cachedCube = cube;
-            cachedAreas = tree;
+            synchronized (this) {
+                cache.clear();
+                levels.clear();
+                cachedCube = cube;
+                cachedAreas = tree;
+            }
         }
+        return cube;
+    }
+
+    public Table table(Query q) {
+        CountCube cube = current();
         Table t = cache.get(q);
         if (t == null) {
             t = compute(q, cube);
@@ -71,6 +90,17 @@ public final class Analysis {
     }
 
     public LevelValues level(Query q, int level) {
+        current();
+        LevelKey key = new LevelKey(q, level);
+        LevelValues cached = levels.get(key);
+        if (cached == null) {
+            cached = computeLevel(q, level);
+            levels.put(key, cached);
+        }
+        return cached;
+    }
+
+    private LevelValues computeLevel(Query q, int level) {
         List<Area> at = new ArrayList<>();
         Map<Long, Integer> index = new HashMap<>();
         for (Area a : areas.all()) {

@@ -49,6 +49,12 @@ final class SurveyCube {
 
     /** Cells by indicator: an estimate reads only its own indicator's cells. */
     private Map<String, Map<Key, Sums>> cells = new HashMap<>();
+    /** Changes with every entry or import: lets readers cache what they computed from the sums. */
+    private volatile long version;
+
+    long version() {
+        return version;
+    }
 
     synchronized void replace(Map<Key, Sums> loaded) {
         cells = new HashMap<>();
@@ -57,6 +63,7 @@ final class SurveyCube {
 
     /** Adds the sums of a committed entry or import. */
     synchronized void merge(Map<Key, Sums> delta) {
+        version++;
         delta.forEach((k, s) -> cells.computeIfAbsent(k.indicator(), x -> new HashMap<>())
                 .computeIfAbsent(k, x -> new Sums()).add(s));
     }

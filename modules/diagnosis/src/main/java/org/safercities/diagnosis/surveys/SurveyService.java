@@ -503,6 +503,23 @@ public final class SurveyService {
      * printed and shared). Indicators nobody answered are left out.
      */
     public List<IndicatorEstimate> indicatorEstimates(Translator t) {
+        ready();
+        String key = t.lang() + '@' + cube.version();
+        List<IndicatorEstimate> cached = estimatesCache.get(key);
+        if (cached == null) {
+            cached = List.copyOf(computeIndicatorEstimates(t));
+            if (estimatesCache.size() > 16) {
+                estimatesCache.clear(); // older versions: the cube has changed since
+            }
+            estimatesCache.put(key, cached);
+        }
+        return cached;
+    }
+
+    /** The report's estimates per language and version of the sums (the report is read far more than written). */
+    private final Map<String, List<IndicatorEstimate>> estimatesCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<IndicatorEstimate> computeIndicatorEstimates(Translator t) {
         List<IndicatorEstimate> out = new ArrayList<>();
         for (String code : Questionnaire.INDICATORS) {
             Map<String, Proportion.Estimate> all = estimates(code, k -> true, k -> "");
