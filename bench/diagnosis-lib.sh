@@ -94,9 +94,12 @@ value_mapping() {
 
 # ---------------------------------------------------------------- the incident import, phase by phase
 # watch_job JOB_PATH: polls /status every 0.2 s until the job stops running; samples the kit's RSS meanwhile.
-# Sets JOB_PHASE; T_70 and T_90 (first time the progress reached 70% and 90%, for the load pass); RSS_MAX_MB.
+# Sets JOB_PHASE, JOB_PERCENT; T_70 and T_90 (first time the progress reached 70% and 90%, for the load pass);
+# RSS_MAX_MB; T_END. Returns 0 when the job stopped running, 3 when the job still says "running" but the kit's
+# import thread is idle (the pass died of something it did not catch, e.g. an OutOfMemoryError: the job would
+# say "running" for ever), 2 when nothing moved for BENCH_STALL_S seconds (default 900).
 watch_job() {
-  local path=$1 st running percent deadline now
+  local path=$1 st running percent rows deadline now last="" last_change=${EPOCHREALTIME/./} next_look=0
   T_70="" T_90=""
   deadline=$(( ${EPOCHREALTIME/./} + IMPORT_TIMEOUT_S * 1000000 ))
   while :; do
@@ -105,16 +108,48 @@ watch_job() {
     rss_sample
     running=$(sed -n 's/.*"running":\([a-z]*\).*/\1/p' <<<"$st")
     percent=$(sed -n 's/.*"percent":\([0-9]*\).*/\1/p' <<<"$st")
+    rows=$(sed -n 's/.*"rows":\([0-9]*\).*/\1/p' <<<"$st")
     JOB_PHASE=$(sed -n 's/.*"phase":"\([a-z]*\)".*/\1/p' <<<"$st")
+    JOB_PERCENT=$percent
+    T_END=$now
     if [ -n "$percent" ]; then
       [ -z "$T_70" ] && [ "$percent" -ge 70 ] && T_70=$now
       [ -z "$T_90" ] && [ "$percent" -ge 90 ] && T_90=$now
     fi
-    [ "$running" = false ] && { T_END=$now; return 0; }
+    [ "$running" = false ] && return 0
     alive "$SERVER_PID" || die "the kit stopped during the import (see its log)"
     [ "${EPOCHREALTIME/./}" -lt "$deadline" ] || die "the import did not finish within ${IMPORT_TIMEOUT_S}s"
+    if [ "$JOB_PHASE $percent $rows" != "$last" ]; then
+      last="$JOB_PHASE $percent $rows"
+      last_change=${now/./}
+    elif [ $(( ${now/./} - last_change )) -gt 10000000 ] && [ "${now/./}" -gt "$next_look" ]; then
+      # no progress for 10 s: is the import thread still working? (checked every 10 s)
+      next_look=$(( ${now/./} + 10000000 ))
+      if "$JAVA_HOME/bin/jcmd" "$SERVER_PID" Thread.print 2>/dev/null | awk '/^"incident-import"/ { on = 1 } on && /^$/ { exit } on' \
+          | grep -q 'ThreadPoolExecutor.getTask'; then
+        T_END=$(( last_change / 1000000 )).$(printf '%06d' $(( last_change % 1000000 )))
+        return 3
+      fi
+      [ $(( ${now/./} - last_change )) -lt $(( ${BENCH_STALL_S:-900} * 1000000 )) ] || return 2
+    fi
     sleep 0.2
   done
+}
+
+# jfr_gc FILE: the garbage collector's work in a recording: collections, old-generation collections, their total
+# pause, the most heap in use after a collection (a heap that stays full after old collections is the sign of
+# an OutOfMemoryError coming)
+jfr_gc() {
+  [ -s "$1" ] || { echo "    (no recording)"; return 0; }
+  "$JAVA_HOME/bin/jfr" print --events jdk.GarbageCollection,jdk.GCHeapSummary "$1" | awk '
+    /^jdk.GarbageCollection/ { gc = 1; hs = 0; next }
+    /^jdk.GCHeapSummary/ { hs = 1; gc = 0; next }
+    gc && /name = "SerialOld"/ { old++ }
+    gc && /sumOfPauses = / { v = $3; u = $4; ms = (u ~ /^s/) ? v * 1000 : (u ~ /^us/) ? v / 1000 : v; pause += ms; n++ }
+    hs && /when = "After GC"/ { after = 1; next }
+    hs && /when = "Before GC"/ { after = 0; next }
+    hs && after && /heapUsed = / { v = $3; u = $4; mb = (u ~ /^kB/) ? v / 1024 : (u ~ /^GB/) ? v * 1024 : (u ~ /^bytes/) ? v / 1048576 : v; if (mb > max) max = mb }
+    END { printf "    %d collections (%d of the old generation), %.0f ms of pauses; at most %.1f MB of heap in use after a collection\n", n, old, pause, max }'
 }
 
 RSS_MAX_MB=0
@@ -218,15 +253,27 @@ import_incidents() {
   t3=$EPOCHREALTIME
   code=$(kit_form "$JOB_PATH/load" "$work/load.form" "$work/h" "$work/load-post.html")
   [ "$code" = 303 ] || die "POST $JOB_PATH/load answered $code: $(head -c 300 "$work/load-post.html")"
-  watch_job "$JOB_PATH"
+  LOAD_FAILED=""
+  local rc=0
+  watch_job "$JOB_PATH" || rc=$?
+  case $rc in
+    0) [ "$JOB_PHASE" = done ] || LOAD_FAILED="the load pass ended in phase '$JOB_PHASE' at $JOB_PERCENT%" ;;
+    3) LOAD_FAILED="the load pass died at $JOB_PERCENT% (phase '$JOB_PHASE'): the kit's import thread is idle but the job still says running" ;;
+    *) LOAD_FAILED="the load pass made no progress for ${BENCH_STALL_S:-900} s at $JOB_PERCENT% (phase '$JOB_PHASE')" ;;
+  esac
+  if [ -n "$LOAD_FAILED" ]; then
+    log "FAILED: $LOAD_FAILED"
+    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.heap_info >"$work/heap-after-failure.txt" 2>&1 || true
+  fi
   jfr_stop load "$work/load.jfr"
-  [ "$JOB_PHASE" = done ] || die "the load ended in phase '$JOB_PHASE' (see $JOB_PATH)"
   T_LOAD_MS=$(ms_between "$t3" "$T_END")
   T_LOAD_READ_MS=$(ms_between "$t3" "${T_70:-$T_END}")
   T_LOAD_BULK_MS=$(ms_between "${T_70:-$T_END}" "${T_90:-$T_END}")
   T_LOAD_COUNTS_MS=$(ms_between "${T_90:-$T_END}" "$T_END")
   code=$(kit_page "$JOB_PATH" "$work/done.html")
-  grep -q 'The import is done.' "$work/done.html" || die "the job page does not say the import is done"
+  if [ -z "$LOAD_FAILED" ] && ! grep -q 'The import is done.' "$work/done.html"; then
+    LOAD_FAILED="the job page does not say the import is done"
+  fi
   figures "$work/done.html" >"$work/done.figures"
   DONE_FIGURES="$work/done.figures"
 }
@@ -264,3 +311,17 @@ import_surveys() {
   [ "$code" = 200 ] || die "the survey import answered $code (expected 200); see $work/s-done.html"
   SURVEY_PAGE="$work/s-done.html"
 }
+
+# BENCH_KIT_XMX=512m: the kit (only the kit, never the reference) with another heap limit instead of the
+# launcher's -Xmx128m. A diagnostic, outside the goal's condition: it shows whether the heap is what stops an
+# import. The results say so on every line that depends on it.
+if [ -n "${BENCH_KIT_XMX:-}" ]; then
+  eval "launcher_$(declare -f jvm_flags)"
+  jvm_flags() {
+    if [ "$2" = "$KIT_JAR" ]; then
+      launcher_jvm_flags "$@" | sed "s/^-Xmx128m\$/-Xmx$BENCH_KIT_XMX/"
+    else
+      launcher_jvm_flags "$@"
+    fi
+  }
+fi
