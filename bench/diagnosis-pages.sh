@@ -44,7 +44,8 @@ import_results=""
 if [ -z "$DATA" ]; then
   log "no --data: running bench/diagnosis-import.sh first (it keeps its data folder for this run)"
   DATA="$WORK/kit-data"
-  "$BENCH_DIR/diagnosis-import.sh" --keep "$DATA" >"$WORK/import-results.txt"
+  "$BENCH_DIR/diagnosis-import.sh" --keep "$DATA" >"$WORK/import-results.txt" \
+    || die "the incident import failed (see bench/results/$(date +%F)-diagnosis-import*.txt), so there is no store to measure the pages on. To measure them anyway: BENCH_KIT_XMX=512m bench/diagnosis-import.sh --keep DIR, then bench/diagnosis-pages.sh --data DIR"
   import_results="$WORK/import-results.txt"
 fi
 
@@ -88,6 +89,9 @@ for p in "${PAGES[@]}"; do
   printf '%s %s\n' "$p" "$(stat -c %s "$WORK/page.out")" >>"$WORK/sizes"
 done
 
+incidents_total=$(kit_page /diagnosis/analysis "$WORK/a.html" >/dev/null; perl -0777 -ne 's/<[^>]+>/ /g; s/\s+/ /g; print $1 if /([0-9][0-9,]{6,}) *(?:incidents|Incidents)/' "$WORK/a.html")
+[ -n "$incidents_total" ] || incidents_total="(not found on /diagnosis/analysis)"
+
 # ---- 3. the pages under load
 declare -A RPS P50 P95 P99 ERR
 for p in "${PAGES[@]}"; do
@@ -127,6 +131,8 @@ out="$WORK/results.txt"
     "$(awk '/^MemTotal:/ { printf "%d", $2 / 1024 }' /proc/meminfo)" "$("$JAVA" -version 2>&1 | head -n 1)"
   printf 'Load average (1, 5, 15 min): %s before the surveys, %s after the last wrk run (the cores are shared)\n' \
     "$load_before" "$load_after"
+  [ -z "${BENCH_KIT_XMX:-}" ] || printf 'Kit heap: -Xmx%s, NOT the goal'"'"'s -Xmx128m (BENCH_KIT_XMX)\n' "$BENCH_KIT_XMX"
+  printf 'Incidents in the store: %s (the analysis page'"'"'s total)\n' "$incidents_total"
   printf 'Survey file: %s\n' "$survey_file_line"
   printf 'Survey import through HTTP: upload %s ms, import (one request) %s ms = %s responses/s\n' \
     "$T_SURVEY_UPLOAD_MS" "$T_SURVEY_IMPORT_MS" "$(awk -v n="$SURVEY_ROWS" -v ms="$T_SURVEY_IMPORT_MS" 'BEGIN { printf "%.0f", n * 1000 / ms }')"
