@@ -92,7 +92,6 @@ r_load=$(ratio "$(rps "$T_LOAD_MS")" "$ref_rps")
 r_total=$(ratio "$(rps "$total_ms")" "$ref_rps")
 heap_note=""
 [ -z "${BENCH_KIT_XMX:-}" ] || heap_note=" [kit heap -Xmx$BENCH_KIT_XMX, NOT the goal's -Xmx128m]"
-f() { sed -n "s/^$2=//p" "$1" | head -n 1; }
 
 out="$WORK/results.txt"
 {

@@ -44,7 +44,7 @@ run_reference() {
 
 # ---------------------------------------------------------------- HTTP as the browser does it
 csrf_of() {   # $1 = HTML file -> the page's CSRF token
-  grep -o '<input[^>]*name="_csrf"[^>]*>' "$1" | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p' | html_unescape
+  grep -o '<input[^>]*name="_csrf"[^>]*>' "$1" | awk 'NR == 1' | sed -n 's/.*value="\([^"]*\)".*/\1/p' | html_unescape
 }
 
 # kit_page PATH FILE: GET with the session; returns the HTTP code on stdout
@@ -75,7 +75,7 @@ urlencode_pairs() {   # name value name value ... -> a=b&c=d on stdout
 figures() {
   perl -0777 -ne 'while (/<dt>([^<]*)<\/dt><dd>([^<]*)<\/dd>/g) { my ($l, $v) = ($1, $2); $v =~ s/[^0-9]//g; print "$l=$v\n" }' "$1"
 }
-figure() { figures "$1" | sed -n "s/^$2=//p" | head -n 1; }
+figure() { figures "$1" | sed -n "s/^$2=//p" | awk 'NR == 1'; }
 
 # value_mapping FILE: the checked page's value table (field, local word, the code chosen in the select) as the
 # urlencoded form a user who accepts the first guesses sends, without the CSRF token
@@ -169,15 +169,18 @@ jfr_stop() {
   "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.stop name="$1" filename="$2" >/dev/null 2>&1 || log "JFR.stop failed (no profile)"
 }
 
-# jfr_top FILE THREAD N: where THREAD spent its time: the share of its stack samples by the first frame of the
-# kit's own code (org.safercities) and, separately, by the innermost frame (the leaf).
+# jfr_top FILE THREAD N [FRAME]: where THREAD ("*": any) spent its time: the share of its stack samples by the
+# first frame of the kit's own code (org.safercities) and, separately, by the innermost frame (the leaf). With
+# FRAME, only the samples whose stack holds a frame containing FRAME (e.g. a request handler's method).
 jfr_top() {
-  local file=$1 thread=$2 n=${3:-12} tally total
+  local file=$1 thread=$2 n=${3:-12} frame=${4:-} tally total
   [ -s "$file" ] || { echo "    (no recording)"; return 0; }
-  tally=$("$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 64 "$file" | awk -v want="$thread" '
+  tally=$("$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 128 "$file" | awk -v want="$thread" -v frame="$frame" '
     function flush() {
-      if (inev && th == want && leaf != "") { total++; L[leaf]++; K[(kit != "") ? kit : "(no kit frame) " leaf]++ }
-      inev = 0; th = ""; leaf = ""; kit = ""; instack = 0
+      if (inev && (want == "*" || th == want) && (frame == "" || has) && leaf != "") {
+        total++; L[leaf]++; K[(kit != "") ? kit : "(no kit frame) " leaf]++
+      }
+      inev = 0; th = ""; leaf = ""; kit = ""; instack = 0; has = 0
     }
     /^jdk.ExecutionSample/ { flush(); inev = 1; next }
     /sampledThread = "/ { s = $0; sub(/.*sampledThread = "/, "", s); sub(/".*/, "", s); th = s; next }
@@ -188,6 +191,7 @@ jfr_top() {
       if (f == "...") next
       if (leaf == "") leaf = f
       if (kit == "" && f ~ /^org\.safercities\./) kit = f
+      if (frame != "" && index(f, frame) > 0) has = 1
     }
     END {
       flush()
@@ -196,11 +200,11 @@ jfr_top() {
       for (k in L) print "L\t" L[k] "\t" k
     }')
   total=$(awk -F'\t' '$1 == "T" { print $2 }' <<<"$tally")
-  if [ "${total:-0}" = 0 ]; then echo "    (no samples of thread $thread)"; return 0; fi
-  echo "    $total stack samples of thread $thread; by the first frame of the kit's own code:"
-  awk -F'\t' '$1 == "K"' <<<"$tally" | sort -t$'\t' -k2,2nr | head -n "$n" | awk -F'\t' -v t="$total" '{ printf "      %5.1f%%  %s\n", 100 * $2 / t, $3 }'
+  if [ "${total:-0}" = 0 ]; then echo "    (no samples of thread $thread${frame:+ in $frame})"; return 0; fi
+  echo "    $total stack samples of thread $thread${frame:+ in $frame}; by the first frame of the kit's own code:"
+  awk -F'\t' '$1 == "K"' <<<"$tally" | sort -t$'\t' -k2,2nr | awk -v n="$n" 'NR <= n' | awk -F'\t' -v t="$total" '{ printf "      %5.1f%%  %s\n", 100 * $2 / t, $3 }'
   echo "    by innermost frame:"
-  awk -F'\t' '$1 == "L"' <<<"$tally" | sort -t$'\t' -k2,2nr | head -n "$n" | awk -F'\t' -v t="$total" '{ printf "      %5.1f%%  %s\n", 100 * $2 / t, $3 }'
+  awk -F'\t' '$1 == "L"' <<<"$tally" | sort -t$'\t' -k2,2nr | awk -v n="$n" 'NR <= n' | awk -F'\t' -v t="$total" '{ printf "      %5.1f%%  %s\n", 100 * $2 / t, $3 }'
 }
 
 # import_incidents FILE SOURCE_NAME WORK: the whole import through HTTP (KIT_BASE, KIT_COOKIE, SERVER_PID set).

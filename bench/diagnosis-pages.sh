@@ -151,9 +151,9 @@ out="$WORK/results.txt"
   echo "  goal: p95 < 300 ms with zero errors on the analysis, the map and the report (/diagnosis/surveys: context)"
   echo
   echo "Where the survey import's request thread spends its time (JFR)"
-  thread=$("$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 64 "$WORK/surveys.jfr" 2>/dev/null \
-    | grep -B2 -A40 'SurveyService.importFile' | sed -n 's/.*sampledThread = "\([^"]*\)".*/\1/p' | sort | uniq -c | sort -rn | head -n 1 | awk '{ $1 = ""; sub(/^ /, ""); print }')
-  if [ -n "$thread" ]; then jfr_top "$WORK/surveys.jfr" "$thread" 10; else echo "    (no samples)"; fi
+  jfr_top "$WORK/surveys.jfr" "*" 12 SurveyService.importFile
+  echo "  the garbage collector during the survey import:"
+  jfr_gc "$WORK/surveys.jfr"
   echo
   echo "Raw wrk output"
   cat "$RAW"
