@@ -100,6 +100,18 @@ for p in "${PAGES[@]}"; do
 done
 rss_after_load=$(rss_mb "$SERVER_PID" VmRSS)
 rss_hwm=$(rss_mb "$SERVER_PID" VmHWM)
+# where the time goes on the pages that missed the goal: 10 s more of the same load with a JFR recording (not
+# part of the figures above: the recording costs a little)
+profiled=()
+for p in "${PAGES[@]}"; do
+  if awk -v v="${P95[$p]}" -v e="${ERR[$p]}" 'BEGIN { exit !(v >= 300 || e > 0) }'; then
+    log "profiling $p (JFR, wrk -t2 -c8 -d10s)"
+    jfr_start "page${#profiled[@]}"
+    wrk -t2 -c8 -d10s -H "Cookie: $KIT_COOKIE" "$KIT_BASE$p" >/dev/null
+    jfr_stop "page${#profiled[@]}" "$WORK/page${#profiled[@]}.jfr"
+    profiled+=("$p")
+  fi
+done
 stop_pid "$SERVER_PID"
 
 # ---- 4. the reference
@@ -150,6 +162,12 @@ out="$WORK/results.txt"
   done
   echo "  goal: p95 < 300 ms with zero errors on the analysis, the map and the report (/diagnosis/surveys: context)"
   echo
+  for i in "${!profiled[@]}"; do
+    echo "Where GET ${profiled[$i]} spends its time under the same load (JFR, 10 s after the measured run; request threads)"
+    jfr_top "$WORK/page$i.jfr" "*" 12 Http1Connection.handle
+    jfr_gc "$WORK/page$i.jfr"
+    echo
+  done
   echo "Where the survey import's request thread spends its time (JFR)"
   jfr_top "$WORK/surveys.jfr" "*" 12 SurveyService.importFile
   echo "  the garbage collector during the survey import:"
@@ -157,6 +175,18 @@ out="$WORK/results.txt"
   echo
   echo "Raw wrk output"
   cat "$RAW"
+  if [ -z "$import_results" ]; then
+    # --data: the import ran in separate calls; today's results files of diagnosis-import.sh follow, so that one
+    # file holds the diagnosis figures of the day
+    for f in "$BENCH_DIR/results/$(date +%F)"-diagnosis-import*.txt; do
+      [ -f "$f" ] || continue
+      echo
+      echo "------------------------------------------------------------------------------------------"
+      echo "Today's bench/diagnosis-import.sh run ($(basename "$f"), a separate call)"
+      echo
+      cat "$f"
+    done
+  fi
 } >"$out"
 
 mkdir -p "$BENCH_DIR/results"
