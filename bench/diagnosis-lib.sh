@@ -1,0 +1,331 @@
+# Shared by bench/diagnosis-import.sh and bench/diagnosis-pages.sh (sourced after lib.sh, not run).
+#
+# What it gives: the Derby classpath of the reference, the synthetic files (diagnosis-data.java), the incident
+# import through HTTP as a browser takes it (upload, mapping, check pass, value mapping, load pass) with its
+# phases timed and the kit's RSS sampled, and the survey import through /diagnosis/surveys/import.
+
+DERBY_VERSION=10.17.1.0
+DERBY_CP="$HOME/.m2/repository/org/apache/derby/derby/$DERBY_VERSION/derby-$DERBY_VERSION.jar"
+DERBY_CP+=":$HOME/.m2/repository/org/apache/derby/derbyshared/$DERBY_VERSION/derbyshared-$DERBY_VERSION.jar"
+
+INCIDENT_ROWS=${BENCH_INCIDENT_ROWS:-1000000}
+SURVEY_ROWS=${BENCH_SURVEY_ROWS:-100000}
+IMPORT_TIMEOUT_S=${BENCH_IMPORT_TIMEOUT_S:-3600}   # one pass of the incident import, at most
+LONG_CURL=(curl -s --noproxy '*' --max-time "$IMPORT_TIMEOUT_S")
+
+need_derby_jars() {
+  local j
+  for j in ${DERBY_CP//:/ }; do
+    [ -f "$j" ] || die "no $j: the reference needs Derby $DERBY_VERSION in ~/.m2 (mvn -q package at the project root fetches it)"
+  done
+}
+
+# make_incident_files ROWS KIT_FILE REFERENCE_FILE: prints what was written
+make_incident_files() {
+  "$JAVA" "$BENCH_DIR/diagnosis-data.java" incidents "$@"
+}
+
+make_survey_file() {   # ROWS FILE
+  "$JAVA" "$BENCH_DIR/diagnosis-data.java" surveys "$@"
+}
+
+# run_reference FILE: Derby's SYSCS_IMPORT_TABLE of FILE into a plain table, new JVM, empty database, the
+# launcher's heap flags (-Xmx128m …) without the kit's AOT cache. Sets REF_IMPORT_MS and REF_IMPORT_ROWS.
+run_reference() {
+  local file=$1 tmp flags line
+  bench_tmpdir tmp
+  mapfile -t flags < <(KIT_NO_AOT=1 jvm_flags "$JAVA" "$KIT_JAR")
+  line=$("$JAVA" "${flags[@]}" -cp "$DERBY_CP" "$BENCH_DIR/diagnosis-reference.java" "$tmp/db" "$file" | grep '^REFERENCE ') \
+    || die "the reference import failed"
+  REF_IMPORT_ROWS=$(sed -n 's/.*rows=\([0-9]*\).*/\1/p' <<<"$line")
+  REF_IMPORT_MS=$(sed -n 's/.*ms=\([0-9]*\).*/\1/p' <<<"$line")
+  rm -rf -- "$tmp/db"
+}
+
+# ---------------------------------------------------------------- HTTP as the browser does it
+csrf_of() {   # $1 = HTML file -> the page's CSRF token
+  grep -o '<input[^>]*name="_csrf"[^>]*>' "$1" | awk 'NR == 1' | sed -n 's/.*value="\([^"]*\)".*/\1/p' | html_unescape
+}
+
+# kit_page PATH FILE: GET with the session; returns the HTTP code on stdout
+kit_page() {
+  "${CURL[@]}" -H "Cookie: $KIT_COOKIE" -o "$2" -w '%{http_code}' "$KIT_BASE$1" || true
+}
+
+# kit_upload PATH FILE NAME TOKEN OUT: sends FILE as kit.js does (raw body, CSRF token and name in headers)
+kit_upload() {
+  "${LONG_CURL[@]}" -o "$5" -w '%{http_code}' -X POST --data-binary "@$2" \
+    -H "Cookie: $KIT_COOKIE" -H "Origin: $KIT_BASE" -H 'Content-Type: application/octet-stream' \
+    -H 'Accept: application/json' -H "X-CSRF-Token: $4" -H "X-File-Name: $3" "$KIT_BASE$1" || true
+}
+
+# kit_form PATH BODY_FILE HEADERS_OUT BODY_OUT: POSTs an urlencoded form (already encoded in BODY_FILE)
+kit_form() {
+  "${LONG_CURL[@]}" -D "$3" -o "$4" -w '%{http_code}' -X POST --data-binary "@$2" \
+    -H "Cookie: $KIT_COOKIE" -H "Origin: $KIT_BASE" -H 'Content-Type: application/x-www-form-urlencoded' \
+    "$KIT_BASE$1" || true
+}
+
+urlencode_pairs() {   # name value name value ... -> a=b&c=d on stdout
+  perl -MURI::Escape -e 'my @a = @ARGV; my @o; while (@a) { my ($k, $v) = splice(@a, 0, 2); push @o, uri_escape_utf8($k) . "=" . uri_escape_utf8($v) } print join("&", @o)' "$@" 2>/dev/null \
+  || perl -e 'sub e { my $s = shift; utf8::encode($s) if utf8::is_utf8($s); $s =~ s/([^A-Za-z0-9_.~-])/sprintf("%%%02X", ord($1))/ge; $s } my @a = @ARGV; my @o; while (@a) { my ($k, $v) = splice(@a, 0, 2); push @o, e($k) . "=" . e($v) } print join("&", @o)' "$@"
+}
+
+# figures FILE: the <dt>label</dt><dd>number</dd> pairs of a job page, one "label=number" a line
+figures() {
+  perl -0777 -ne 'while (/<dt>([^<]*)<\/dt><dd>([^<]*)<\/dd>/g) { my ($l, $v) = ($1, $2); $v =~ s/[^0-9]//g; print "$l=$v\n" }' "$1"
+}
+figure() { figures "$1" | sed -n "s/^$2=//p" | awk 'NR == 1'; }
+
+# value_mapping FILE: the checked page's value table (field, local word, the code chosen in the select) as the
+# urlencoded form a user who accepts the first guesses sends, without the CSRF token
+value_mapping() {
+  perl -0777 -e '
+    sub un { my $s = shift; $s =~ s/&#61;/=/g; $s =~ s/&#39;/\x27/g; $s =~ s/&quot;/"/g; $s =~ s/&lt;/</g; $s =~ s/&gt;/>/g; $s =~ s/&amp;/&/g; $s }
+    sub e { my $s = shift; $s =~ s/([^A-Za-z0-9_.~-])/sprintf("%%%02X", ord($1))/ge; $s }
+    my $p = <STDIN>; my @o;
+    while ($p =~ /name="field" value="([^"]*)"><input type="hidden" name="local" value="([^"]*)">\s*<select name="code"[^>]*>(.*?)<\/select>/gs) {
+      my ($f, $l, $opts) = ($1, un($2), $3);
+      my $c = $opts =~ /<option value="([^"]*)" selected/ ? $1 : "";
+      push @o, "field=" . e($f), "local=" . e($l), "code=" . e($c);
+    }
+    print join("&", @o);' <"$1"
+}
+
+# ---------------------------------------------------------------- the incident import, phase by phase
+# watch_job JOB_PATH: polls /status every 0.2 s until the job stops running; samples the kit's RSS meanwhile.
+# Sets JOB_PHASE, JOB_PERCENT; T_70 and T_90 (first time the progress reached 70% and 90%, for the load pass);
+# RSS_MAX_MB; T_END. Returns 0 when the job stopped running, 3 when the job still says "running" but the kit's
+# import thread is idle (the pass died of something it did not catch, e.g. an OutOfMemoryError: the job would
+# say "running" for ever), 2 when nothing moved for BENCH_STALL_S seconds (default 900).
+watch_job() {
+  local path=$1 st running percent rows deadline now last="" last_change=${EPOCHREALTIME/./} next_look=0
+  T_70="" T_90=""
+  deadline=$(( ${EPOCHREALTIME/./} + IMPORT_TIMEOUT_S * 1000000 ))
+  while :; do
+    st=$("${CURL[@]}" -H "Cookie: $KIT_COOKIE" "$KIT_BASE$path/status") || st=""
+    now=$EPOCHREALTIME
+    rss_sample
+    running=$(sed -n 's/.*"running":\([a-z]*\).*/\1/p' <<<"$st")
+    percent=$(sed -n 's/.*"percent":\([0-9]*\).*/\1/p' <<<"$st")
+    rows=$(sed -n 's/.*"rows":\([0-9]*\).*/\1/p' <<<"$st")
+    JOB_PHASE=$(sed -n 's/.*"phase":"\([a-z]*\)".*/\1/p' <<<"$st")
+    JOB_PERCENT=$percent
+    T_END=$now
+    if [ -n "$percent" ]; then
+      [ -z "$T_70" ] && [ "$percent" -ge 70 ] && T_70=$now
+      [ -z "$T_90" ] && [ "$percent" -ge 90 ] && T_90=$now
+    fi
+    [ "$running" = false ] && return 0
+    alive "$SERVER_PID" || die "the kit stopped during the import (see its log)"
+    [ "${EPOCHREALTIME/./}" -lt "$deadline" ] || die "the import did not finish within ${IMPORT_TIMEOUT_S}s"
+    if [ "$JOB_PHASE $percent $rows" != "$last" ]; then
+      last="$JOB_PHASE $percent $rows"
+      last_change=${now/./}
+    elif [ $(( ${now/./} - last_change )) -gt 10000000 ] && [ "${now/./}" -gt "$next_look" ]; then
+      # no progress for 10 s: is the import thread still working? (checked every 10 s)
+      next_look=$(( ${now/./} + 10000000 ))
+      if "$JAVA_HOME/bin/jcmd" "$SERVER_PID" Thread.print 2>/dev/null | awk '/^"incident-import"/ { on = 1 } on && /^$/ { exit } on' \
+          | grep -q 'ThreadPoolExecutor.getTask'; then
+        T_END=$(( last_change / 1000000 )).$(printf '%06d' $(( last_change % 1000000 )))
+        return 3
+      fi
+      [ $(( ${now/./} - last_change )) -lt $(( ${BENCH_STALL_S:-900} * 1000000 )) ] || return 2
+    fi
+    sleep 0.2
+  done
+}
+
+# jfr_gc FILE: the garbage collector's work in a recording: collections, old-generation collections, their total
+# pause, the most heap in use after a collection (a heap that stays full after old collections is the sign of
+# an OutOfMemoryError coming)
+jfr_gc() {
+  [ -s "$1" ] || { echo "    (no recording)"; return 0; }
+  "$JAVA_HOME/bin/jfr" print --events jdk.GarbageCollection,jdk.GCHeapSummary "$1" | awk '
+    /^jdk.GarbageCollection/ { gc = 1; hs = 0; next }
+    /^jdk.GCHeapSummary/ { hs = 1; gc = 0; next }
+    gc && /name = "SerialOld"/ { old++ }
+    gc && /sumOfPauses = / { v = $3; u = $4; ms = (u ~ /^s/) ? v * 1000 : (u ~ /^us/) ? v / 1000 : v; pause += ms; n++ }
+    hs && /when = "After GC"/ { after = 1; next }
+    hs && /when = "Before GC"/ { after = 0; next }
+    hs && after && /heapUsed = / { v = $3; u = $4; mb = (u ~ /^kB/) ? v / 1024 : (u ~ /^GB/) ? v * 1024 : (u ~ /^bytes/) ? v / 1048576 : v; if (mb > max) max = mb }
+    END { printf "    %d collections (%d of the old generation), %.0f ms of pauses; at most %.1f MB of heap in use after a collection\n", n, old, pause, max }'
+}
+
+RSS_MAX_MB=0
+rss_sample() {
+  local r
+  r=$(rss_mb "$SERVER_PID" VmRSS 2>/dev/null) || return 0
+  [ -n "$r" ] && RSS_MAX_MB=$(awk -v a="$r" -v b="$RSS_MAX_MB" 'BEGIN { print (a > b) ? a : b }')
+}
+
+# jfr_start NAME / jfr_stop NAME FILE: a JFR recording of the kit (default settings: a stack sample every 20 ms)
+jfr_start() {
+  [ "${BENCH_JFR:-1}" = 1 ] || return 0
+  "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.start name="$1" settings=default >/dev/null 2>&1 || log "JFR.start failed (no profile)"
+}
+jfr_stop() {
+  [ "${BENCH_JFR:-1}" = 1 ] || return 0
+  "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.stop name="$1" filename="$2" >/dev/null 2>&1 || log "JFR.stop failed (no profile)"
+}
+
+# jfr_top FILE THREAD N [FRAME]: where THREAD ("*": any) spent its time: the share of its stack samples by the
+# first frame of the kit's own code (org.safercities) and, separately, by the innermost frame (the leaf). With
+# FRAME, only the samples whose stack holds a frame containing FRAME (e.g. a request handler's method).
+jfr_top() {
+  local file=$1 thread=$2 n=${3:-12} frame=${4:-} tally total
+  [ -s "$file" ] || { echo "    (no recording)"; return 0; }
+  tally=$("$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 128 "$file" | awk -v want="$thread" -v frame="$frame" '
+    function flush() {
+      if (inev && (want == "*" || th == want) && (frame == "" || has) && leaf != "") {
+        total++; L[leaf]++; K[(kit != "") ? kit : "(no kit frame) " leaf]++
+      }
+      inev = 0; th = ""; leaf = ""; kit = ""; instack = 0; has = 0
+    }
+    /^jdk.ExecutionSample/ { flush(); inev = 1; next }
+    /sampledThread = "/ { s = $0; sub(/.*sampledThread = "/, "", s); sub(/".*/, "", s); th = s; next }
+    /stackTrace = \[/ { instack = 1; next }
+    instack && /^[[:space:]]*\]/ { instack = 0; next }
+    instack {
+      f = $0; gsub(/^[[:space:]]+/, "", f); sub(/[[:space:]]+line:.*/, "", f)
+      if (f == "...") next
+      if (leaf == "") leaf = f
+      if (kit == "" && f ~ /^org\.safercities\./) kit = f
+      if (frame != "" && index(f, frame) > 0) has = 1
+    }
+    END {
+      flush()
+      print "T\t" total + 0
+      for (k in K) print "K\t" K[k] "\t" k
+      for (k in L) print "L\t" L[k] "\t" k
+    }')
+  total=$(awk -F'\t' '$1 == "T" { print $2 }' <<<"$tally")
+  if [ "${total:-0}" = 0 ]; then echo "    (no samples of thread $thread${frame:+ in $frame})"; return 0; fi
+  echo "    $total stack samples of thread $thread${frame:+ in $frame}; by the first frame of the kit's own code:"
+  awk -F'\t' '$1 == "K"' <<<"$tally" | sort -t$'\t' -k2,2nr | awk -v n="$n" 'NR <= n' | awk -F'\t' -v t="$total" '{ printf "      %5.1f%%  %s\n", 100 * $2 / t, $3 }'
+  echo "    by innermost frame:"
+  awk -F'\t' '$1 == "L"' <<<"$tally" | sort -t$'\t' -k2,2nr | awk -v n="$n" 'NR <= n' | awk -F'\t' -v t="$total" '{ printf "      %5.1f%%  %s\n", 100 * $2 / t, $3 }'
+}
+
+# import_incidents FILE SOURCE_NAME WORK: the whole import through HTTP (KIT_BASE, KIT_COOKIE, SERVER_PID set).
+# Sets T_UPLOAD_MS T_MAPPING_MS T_CHECK_MS T_LOAD_MS T_LOAD_READ_MS T_LOAD_BULK_MS T_LOAD_COUNTS_MS, the job
+# page figures (CHECK_FIGURES, DONE_FIGURES files) and JOB_PATH.
+import_incidents() {
+  local file=$1 source=$2 work=$3 code token t0 t1 t2 t3 mapping_path body
+  code=$(kit_page /diagnosis/import "$work/import.html")
+  [ "$code" = 200 ] || die "GET /diagnosis/import answered $code"
+  token=$(csrf_of "$work/import.html")
+  [ -n "$token" ] || die "no CSRF token in /diagnosis/import"
+
+  log "upload: $(du -h "$file" | cut -f1) to /diagnosis/import"
+  t0=$EPOCHREALTIME
+  code=$(kit_upload /diagnosis/import "$file" "$(basename "$file")" "$token" "$work/upload.json")
+  t1=$EPOCHREALTIME
+  [ "$code" = 200 ] || die "the upload answered $code: $(head -c 300 "$work/upload.json")"
+  mapping_path=$(sed -n 's/.*"redirect":"\([^"]*\)".*/\1/p' "$work/upload.json")
+  [ -n "$mapping_path" ] || die "the upload was refused: $(head -c 300 "$work/upload.json")"
+  T_UPLOAD_MS=$(ms_between "$t0" "$t1")
+
+  # the mapping page as the user sees it (with its preview), then the mapping the user chooses
+  code=$(kit_page "$mapping_path" "$work/mapping.html")
+  [ "$code" = 200 ] || die "GET $mapping_path answered $code"
+  token=$(csrf_of "$work/mapping.html")
+  urlencode_pairs newName "$source" kind police source "" date fecha time "" dateOrder AUTO zone UTC \
+    category categoria fixedCategory "" sex sexo age edad place lugar area "" longitude longitud latitude latitud \
+    decimalComma on _csrf "$token" >"$work/mapping.form"
+  t2=$EPOCHREALTIME
+  code=$(kit_form "$mapping_path" "$work/mapping.form" "$work/h" "$work/mapping-post.html")
+  [ "$code" = 303 ] || die "POST $mapping_path answered $code (expected 303): $(grep -o 'class="error[^<]*<[^<]*' "$work/mapping-post.html" | head -n 3)"
+  JOB_PATH=$(grep -i '^location:' "$work/h" | tr -d '\r' | sed 's/^[^:]*:[[:space:]]*//; s#^https\?://[^/]*##')
+  T_MAPPING_MS=$(ms_between "$t1" "$t2")   # between the upload's answer and the mapping's POST (the page read)
+
+  log "check pass: $JOB_PATH"
+  jfr_start check
+  watch_job "$JOB_PATH"
+  jfr_stop check "$work/check.jfr"
+  [ "$JOB_PHASE" = checked ] || die "the check ended in phase '$JOB_PHASE' (see $JOB_PATH)"
+  T_CHECK_MS=$(ms_between "$t2" "$T_END")
+  code=$(kit_page "$JOB_PATH" "$work/checked.html")
+  [ "$code" = 200 ] || die "GET $JOB_PATH answered $code"
+  figures "$work/checked.html" >"$work/checked.figures"
+  CHECK_FIGURES="$work/checked.figures"
+
+  token=$(csrf_of "$work/checked.html")
+  { value_mapping "$work/checked.html"; printf '&_csrf=%s' "$(urlencode_pairs x "$token" | cut -d= -f2-)"; } >"$work/load.form"
+  log "load pass ($(grep -o 'field=' "$work/load.form" | wc -l) values mapped by the first guesses)"
+  jfr_start load
+  t3=$EPOCHREALTIME
+  code=$(kit_form "$JOB_PATH/load" "$work/load.form" "$work/h" "$work/load-post.html")
+  [ "$code" = 303 ] || die "POST $JOB_PATH/load answered $code: $(head -c 300 "$work/load-post.html")"
+  LOAD_FAILED=""
+  local rc=0
+  watch_job "$JOB_PATH" || rc=$?
+  case $rc in
+    0) [ "$JOB_PHASE" = done ] || LOAD_FAILED="the load pass ended in phase '$JOB_PHASE' at $JOB_PERCENT%" ;;
+    3) LOAD_FAILED="the load pass died at $JOB_PERCENT% (phase '$JOB_PHASE'): the kit's import thread is idle but the job still says running" ;;
+    *) LOAD_FAILED="the load pass made no progress for ${BENCH_STALL_S:-900} s at $JOB_PERCENT% (phase '$JOB_PHASE')" ;;
+  esac
+  if [ -n "$LOAD_FAILED" ]; then
+    log "FAILED: $LOAD_FAILED"
+    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.heap_info >"$work/heap-after-failure.txt" 2>&1 || true
+  fi
+  jfr_stop load "$work/load.jfr"
+  T_LOAD_MS=$(ms_between "$t3" "$T_END")
+  T_LOAD_READ_MS=$(ms_between "$t3" "${T_70:-$T_END}")
+  T_LOAD_BULK_MS=$(ms_between "${T_70:-$T_END}" "${T_90:-$T_END}")
+  T_LOAD_COUNTS_MS=$(ms_between "${T_90:-$T_END}" "$T_END")
+  code=$(kit_page "$JOB_PATH" "$work/done.html")
+  if [ -z "$LOAD_FAILED" ] && ! grep -q 'The import is done.' "$work/done.html"; then
+    LOAD_FAILED="the job page does not say the import is done"
+  fi
+  figures "$work/done.html" >"$work/done.figures"
+  DONE_FIGURES="$work/done.figures"
+}
+
+# import_surveys FILE WORK: the Kobo-style file through /diagnosis/surveys/import (upload, mapping page, the
+# mapping posted with "import the good rows"; the kit imports in the request). Sets T_SURVEY_UPLOAD_MS,
+# T_SURVEY_IMPORT_MS and SURVEY_PAGE (the answer, with the outcome).
+import_surveys() {
+  local file=$1 work=$2 code token t0 t1 t2 mapping_path
+  code=$(kit_page /diagnosis/surveys/import "$work/s-import.html")
+  [ "$code" = 200 ] || die "GET /diagnosis/surveys/import answered $code"
+  token=$(csrf_of "$work/s-import.html")
+  t0=$EPOCHREALTIME
+  code=$(kit_upload /diagnosis/surveys/import "$file" "$(basename "$file")" "$token" "$work/s-upload.json")
+  t1=$EPOCHREALTIME
+  [ "$code" = 200 ] || die "the survey upload answered $code: $(head -c 300 "$work/s-upload.json")"
+  mapping_path=$(sed -n 's/.*"redirect":"\([^"]*\)".*/\1/p' "$work/s-upload.json")
+  [ -n "$mapping_path" ] || die "the survey upload was refused: $(head -c 300 "$work/s-upload.json")"
+  T_SURVEY_UPLOAD_MS=$(ms_between "$t0" "$t1")
+  code=$(kit_page "$mapping_path" "$work/s-mapping.html")
+  [ "$code" = 200 ] || die "GET $mapping_path answered $code"
+  token=$(csrf_of "$work/s-mapping.html")
+  urlencode_pairs key KEY area grp_profile/ward sex grp_profile/sex age grp_profile/age \
+    disability grp_profile/disability weight weight consent "" consentAll yes \
+    q_safe_after_dark grp_safety/safe_after_dark q_violence_physical grp_safety/violence_physical \
+    q_violence_psychological grp_safety/violence_psychological q_violence_sexual grp_safety/violence_sexual \
+    q_harassment grp_safety/harassment q_harassment_place grp_safety/harassment_place \
+    q_sexual_violence_non_partner grp_safety/sexual_violence_non_partner q_reported grp_safety/reported \
+    mode good _csrf "$token" >"$work/s-mapping.form"
+  log "survey import: $(basename "$file") (the kit imports within the request)"
+  t2=$EPOCHREALTIME
+  code=$(kit_form "$mapping_path" "$work/s-mapping.form" "$work/h" "$work/s-done.html")
+  T_SURVEY_IMPORT_MS=$(ms_between "$t2" "$EPOCHREALTIME")
+  rss_sample
+  [ "$code" = 200 ] || die "the survey import answered $code (expected 200); see $work/s-done.html"
+  SURVEY_PAGE="$work/s-done.html"
+}
+
+# BENCH_KIT_XMX=512m: the kit (only the kit, never the reference) with another heap limit instead of the
+# launcher's -Xmx128m. A diagnostic, outside the goal's condition: it shows whether the heap is what stops an
+# import. The results say so on every line that depends on it.
+if [ -n "${BENCH_KIT_XMX:-}" ]; then
+  eval "launcher_$(declare -f jvm_flags)"
+  jvm_flags() {
+    if [ "$2" = "$KIT_JAR" ]; then
+      launcher_jvm_flags "$@" | sed "s/^-Xmx128m\$/-Xmx$BENCH_KIT_XMX/"
+    else
+      launcher_jvm_flags "$@"
+    fi
+  }
+fi
