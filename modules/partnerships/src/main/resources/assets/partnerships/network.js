@@ -28,6 +28,11 @@
       feature: { saveAsImage: { title: box.getAttribute('data-save-label'), name: 'network', pixelRatio: 2 } } };
   }
 
+  /** A formatter's string is HTML to the tooltip: names typed by users are escaped. */
+  function escape(text) {
+    return window.echarts.format.encodeHTML(String(text));
+  }
+
   function legend(data) {
     return [{ type: 'scroll', bottom: 0, data: data.categories.map(function (c) { return c.name; }) }];
   }
@@ -37,7 +42,7 @@
       animation: !fixed,
       legend: legend(data),
       toolbox: toolbox(box, rtl, fixed),
-      tooltip: { formatter: function (p) { return p.dataType === 'edge' ? p.data.label : p.data.name + ' · ' + p.data.typeName; } },
+      tooltip: { formatter: function (p) { return p.dataType === 'edge' ? escape(p.data.label) : escape(p.data.name + ' · ' + p.data.typeName); } },
       series: [{
         type: 'graph', layout: fixed ? 'none' : 'force', roam: !fixed, draggable: !fixed,
         categories: data.categories,
@@ -80,7 +85,7 @@
       animation: false,
       legend: legend(data),
       toolbox: toolbox(box, rtl, fixed),
-      tooltip: { formatter: function (p) { return p.data.name + ' · ' + p.data.typeName; } },
+      tooltip: { formatter: function (p) { return escape(p.data.name + ' · ' + p.data.typeName); } },
       grid: { left: 10, right: 10, top: 30, bottom: 40 },
       xAxis: { type: 'value', show: false, scale: true },
       yAxis: { type: 'value', show: false, scale: true },
