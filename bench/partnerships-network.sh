@@ -109,7 +109,7 @@ out="$WORK/results.txt"
   echo "Browser: Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{ print $2 }'), 1280x800, 5 loads after a warm-up"
   printf '  ms to the whole picture: %s (median %s, max %s); goal < 2000 ms: %s\n' \
     "$(tr '\n' ' ' <<<"$pictures")" "$median_picture" "$max_picture" "$(verdict "$max_picture" 2000)"
-  printf '  ms until the force layout settled (recorded only): %s\n\n' "$(tr '\n' ' ' <<<"${settled:-none within 30 s}")"
+  printf '  ms until ECharts said "finished" (layout and animation over; recorded only): %s\n\n' "$(tr '\n' ' ' <<<"${settled:-none within 30 s}")"
   echo "Raw wrk output"
   cat "$RAW"
 } >"$out"
