@@ -123,6 +123,12 @@ describe('strategy', { timeout: 400_000 }, () => {
         await shot(page, `36-strategy-timeline-print-${lang}`);
         await page.emulateMedia({ media: 'screen' });
       }
+      // in Arabic time runs from right to left: the names stand on the right of the bars
+      await chooseLanguage(page, 'ar');
+      await page.goto('/strategy/plan/timeline');
+      assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+      await page.waitForSelector('#timeline[data-ready="true"] svg', { timeout: 30_000 });
+      await shot(page, '37-strategy-timeline-ar');
       assert.deepEqual(errors, [], 'no script error in the browser');
     });
   });

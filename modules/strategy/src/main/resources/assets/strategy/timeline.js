@@ -6,6 +6,7 @@
   'use strict';
   var COLOURS = { planned: '#56b4e9', ready: '#0072b2', under_way: '#e69f00', done: '#009e73', dropped: '#999999' };
   var ROW = 26;
+  var LABEL = 260; // px for the action names beside the bars (longer names are cut short: the table has them whole)
   var DAY = 86400000;
   var PRINT_WIDTH = 1000; // px: A4 landscape less its margins, at the browser's 96 px per inch
 
@@ -35,7 +36,7 @@
     return shape && { type: 'rect', shape: shape, style: api.style() };
   }
 
-  function option(data, lines) {
+  function option(data, lines, width) {
     var esc = window.echarts.format.encodeHTML;
     var months = new Intl.DateTimeFormat(data.lang, { year: 'numeric', month: 'short', timeZone: 'UTC' });
     var today = day(data.today);
@@ -57,19 +58,19 @@
     return {
       animation: false,
       useUTC: true,
-      textStyle: { fontFamily: 'inherit' },
       legend: { top: 0, data: data.statuses.map(function (s) { return s.label; }) },
       tooltip: { formatter: function (p) {
         var a = p.data && p.data.action;
         return a ? '<b>' + esc(a.title) + '</b><br>' + esc(a.dates) + '<br>' + esc(a.statusLabel) : '';
       } },
-      grid: { top: 64, bottom: 16, left: 16, right: 24, containLabel: true },
+      grid: { top: 64, bottom: 24, left: data.rtl ? 24 : LABEL + 16, right: data.rtl ? LABEL + 16 : 24 },
       xAxis: { type: 'time', position: 'top', inverse: data.rtl, min: min, max: max,
+        splitNumber: Math.max(2, Math.floor((width - LABEL - 40) / 110)),
         splitLine: { show: true, lineStyle: { color: '#e5e9ee' } },
         axisLabel: { hideOverlap: true, formatter: function (v) { return months.format(new Date(v)); } } },
       yAxis: { type: 'category', inverse: true, position: data.rtl ? 'right' : 'left',
         data: lines.map(function (r) { return r.name; }), axisTick: { show: false },
-        axisLabel: { width: 260, overflow: 'truncate', interval: 0,
+        axisLabel: { width: LABEL, overflow: 'truncate', interval: 0,
           formatter: function (v, i) { return lines[i].header ? '{g|' + v.replace(/[{}]/g, '') + '}' : v; },
           rich: { g: { fontWeight: 'bold', color: '#1b2733' } } } },
       series: series
@@ -90,18 +91,22 @@
         var lines = rows(data);
         box.style.height = (lines.length * ROW + 90) + 'px';
         var chart = window.echarts.init(box, null, { renderer: 'svg' });
-        chart.setOption(option(data, lines));
+        var draw = function (width) {
+          chart.setOption(option(data, lines, width || box.clientWidth));
+          chart.resize(width ? { width: width } : undefined);
+        };
+        draw(undefined);
         chart.on('click', function (p) {
           if (p.data && p.data.action) { window.location.href = p.data.action.url; }
         });
         box.setAttribute('data-ready', 'true');
         box.setAttribute('data-bars', String(lines.filter(function (r) { return !r.header; }).length));
-        window.addEventListener('resize', function () { chart.resize(); });
         // Drawn again at the printed page's width (also when a test emulates print media).
         var printing = window.matchMedia('print');
-        var fit = function () { chart.resize(printing.matches ? { width: PRINT_WIDTH } : undefined); };
+        var fit = function () { draw(printing.matches ? PRINT_WIDTH : undefined); };
+        window.addEventListener('resize', fit);
         printing.addEventListener('change', fit);
-        window.addEventListener('beforeprint', function () { chart.resize({ width: PRINT_WIDTH }); });
+        window.addEventListener('beforeprint', function () { draw(PRINT_WIDTH); });
         window.addEventListener('afterprint', fit);
       });
   });
