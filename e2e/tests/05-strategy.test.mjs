@@ -1,6 +1,6 @@
 // The strategy in the demo city, in Chinese and Spanish: a revision of the adopted strategy is drafted (a priority,
 // an action with its do-no-harm review and SDG targets, a self-assessment score drawn on the radar), adopted, and
-// its printable document opened, with screenshots (screen and print media).
+// its printable document and its timeline opened, with screenshots (screen and print media).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseProperties, readJarEntry, startKit } from '../lib/kit.mjs';
@@ -107,7 +107,28 @@ describe('strategy', { timeout: 400_000 }, () => {
         await page.emulateMedia({ media: 'print' });
         await shot(page, `33-strategy-document-print-${lang}`);
         await page.emulateMedia({ media: 'screen' });
+
+        // the timeline (Gantt) of the plan, linked from the document: a bar per dated action, the same dates in a table
+        await Promise.all([page.waitForNavigation(), page.locator(`a[href="${draft}/timeline"]`).first().click()]);
+        assert.equal(squash(await page.locator('h1').textContent()), squash(t['strategy.timeline.title']));
+        await page.waitForSelector('#timeline[data-ready="true"] svg', { timeout: 30_000 });
+        const rows = page.locator('#timeline-table tbody tr:not(.group)');
+        assert.equal(await page.locator('#timeline').getAttribute('data-bars'), String(await rows.count()), 'one bar per row of the table');
+        const row = squash(await rows.filter({ hasText: title }).textContent());
+        assert.ok(row.includes('2027') && row.includes(t['strategy.actionStatus.ready']), `the new action with its dates: ${row}`);
+        assert.ok((await page.locator('#timeline svg').textContent()).includes(t['strategy.timeline.today']), 'today is marked');
+        await shot(page, `35-strategy-timeline-${lang}`);
+        await page.emulateMedia({ media: 'print' });
+        await page.waitForFunction(() => { const s = document.querySelector('#timeline svg'); return Math.round(parseFloat(s.getAttribute('width')) || s.getBoundingClientRect().width) === 1000; });
+        await shot(page, `36-strategy-timeline-print-${lang}`);
+        await page.emulateMedia({ media: 'screen' });
       }
+      // in Arabic time runs from right to left: the names stand on the right of the bars
+      await chooseLanguage(page, 'ar');
+      await page.goto('/strategy/plan/timeline');
+      assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+      await page.waitForSelector('#timeline[data-ready="true"] svg', { timeout: 30_000 });
+      await shot(page, '37-strategy-timeline-ar');
       assert.deepEqual(errors, [], 'no script error in the browser');
     });
   });

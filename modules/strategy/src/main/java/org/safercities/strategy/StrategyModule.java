@@ -48,6 +48,7 @@ public final class StrategyModule implements KitModule {
         routing.register(new StrategyRoutes(service, platform.areas(), platform.pages()));
         routing.register(new DeliberationRoutes(service, deliberations, platform.pages()));
         routing.register(new AssessmentRoutes(service, new SelfAssessment(platform.store(), service), platform.pages()));
+        routing.register(new TimelineRoutes(service, platform.pages()));
     }
 
     @Override
@@ -59,7 +60,9 @@ public final class StrategyModule implements KitModule {
 
     @Override
     public java.util.Map<String, String> assets() {
-        return java.util.Map.of("strategy-radar.js", "assets/strategy/radar.js");
+        return java.util.Map.of("strategy-radar.js", "assets/strategy/radar.js",
+                "strategy-timeline.js", "assets/strategy/timeline.js",
+                "strategy-timeline.css", "assets/strategy/timeline.css");
     }
 
     @Override
