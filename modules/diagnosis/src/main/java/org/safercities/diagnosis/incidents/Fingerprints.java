@@ -66,6 +66,15 @@ final class Fingerprints {
             return 0;
         }
 
+        /** Every key with how often it was counted. */
+        void forEach(java.util.function.BiConsumer<Long, Integer> action) {
+            for (int i = 0; i < keys.length; i++) {
+                if (used[i]) {
+                    action.accept(keys[i], counts[i]);
+                }
+            }
+        }
+
         private void grow() {
             long[] k = keys;
             int[] c = counts;

@@ -195,7 +195,9 @@ public final class IncidentService {
             if (!r.undoable()) {
                 throw new Problem(409, "diagnosis.import.notUndoable");
             }
-            sql.addCountsOfImport(c, importId, -1);
+            if (!sql.hasCountTable(c, importId)) {
+                sql.addCountsOfImport(c, importId, -1);
+            }
             int removed = sql.deleteIncidentsOfImport(c, importId);
             sql.setImportStatus(c, importId, "undone", clock.instant());
             audit(c, actor, address, "diagnosis.import.undo", "diagnosis_import", importId,
@@ -258,6 +260,8 @@ public final class IncidentService {
 
     private void runLoad(ImportJob job, String address) {
         Path loadFile = job.file.resolveSibling(job.id + ".load.csv");
+        Path countFile = job.file.resolveSibling(job.id + ".counts.csv");
+        ImportCounts counts = new ImportCounts();
         long importId = store.tx(c -> sql.insertImport(c, job.sourceId, job.fileName, job.startedBy, clock.instant()));
         job.importId = importId;
         long read = 0;
@@ -284,6 +288,7 @@ public final class IncidentService {
                         duplicate++;
                     } else {
                         out.write(r.incident());
+                        counts.add(r.incident());
                         added++;
                         if (r.incident().areaId() == null) {
                             unknownArea++;
@@ -294,6 +299,7 @@ public final class IncidentService {
                     }
                 }
             }
+            counts.write(countFile);
             job.progress = 0.7;
             final long[] figures = {read, added, duplicate, rejected, unknownArea};
             store.tx(c -> {
@@ -304,7 +310,9 @@ public final class IncidentService {
                 if (job.cancelRequested) {
                     throw new Cancelled();
                 }
-                sql.addCountsOfImport(c, importId, 1);
+                if (figures[1] > 0) {
+                    sql.bulkLoadCounts(c, importId, countFile);
+                }
                 sql.finishImport(c, importId, "done", (int) figures[0], (int) figures[1], (int) figures[2],
                         (int) figures[3], (int) figures[4], clock.instant(), null);
                 audit(c, job.startedBy, address, "diagnosis.import.load", "diagnosis_import", importId,
@@ -336,6 +344,7 @@ public final class IncidentService {
             job.fail("diagnosis.import.failed", List.of());
         } finally {
             deleteQuietly(loadFile);
+            deleteQuietly(countFile);
         }
     }
 
@@ -509,23 +518,28 @@ public final class IncidentService {
         });
         long importId = store.tx(c -> sql.insertImport(c, sourceId, sourceName, actor, clock.instant()));
         Path file = Files.createTempFile(store.folder().uploads(), "generated-", ".csv");
+        Path countFile = Files.createTempFile(store.folder().uploads(), "generated-", ".counts.csv");
         try {
             int n;
+            ImportCounts counts = new ImportCounts();
             try (LoadFile out = new LoadFile(file, sourceId, importId)) {
                 for (IncidentRow r : rows) {
                     out.write(r);
+                    counts.add(r);
                 }
                 n = out.rows();
             }
+            counts.write(countFile);
             store.tx(c -> {
                 sql.bulkLoad(c, importId, file);
-                sql.addCountsOfImport(c, importId, 1);
+                sql.bulkLoadCounts(c, importId, countFile);
                 sql.finishImport(c, importId, "done", n, n, 0, 0, 0, clock.instant(), null);
                 audit(c, actor, "-", "diagnosis.import.load", "diagnosis_import", importId, sourceName + ": " + n);
                 return null;
             });
         } finally {
             deleteQuietly(file);
+            deleteQuietly(countFile);
         }
         reloadCounts();
         return importId;

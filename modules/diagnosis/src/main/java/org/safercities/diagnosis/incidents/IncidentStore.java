@@ -219,6 +219,11 @@ final class IncidentStore {
                 st.executeUpdate("DROP TABLE " + importTable(importId));
             }
         }
+        if (tableExists(c, countTable(importId))) {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("DROP TABLE " + countTable(importId));
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM diagnosis_incident WHERE import_id = ?")) {
             ps.setLong(1, importId);
             return removed + ps.executeUpdate();
@@ -261,6 +266,27 @@ final class IncidentStore {
         return incidentId >>> 32;
     }
 
+    static String countTable(long importId) {
+        return "DIAGNOSIS_CNT_" + importId;
+    }
+
+    /**
+     * Loads an import's counts (written by {@link ImportCounts}) into its own new count table, in bulk like its
+     * rows: adding half a million cells one by one to a shared table took most of a million-row import.
+     */
+    void bulkLoadCounts(Connection c, long importId, Path file) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("CREATE TABLE " + countTable(importId) + " (area_key BIGINT NOT NULL, iccs VARCHAR(8) NOT NULL,"
+                    + " sex CHAR(1) NOT NULL, age_band VARCHAR(8) NOT NULL, month INT NOT NULL, n INT NOT NULL)");
+        }
+        try (CallableStatement cs = c.prepareCall(
+                "CALL SYSCS_UTIL.SYSCS_IMPORT_DATA(NULL, ?, 'AREA_KEY,ICCS,SEX,AGE_BAND,MONTH,N', NULL, ?, ',', '\"', 'UTF-8', 0)")) {
+            cs.setString(1, countTable(importId));
+            cs.setString(2, file.toAbsolutePath().toString());
+            cs.execute();
+        }
+    }
+
     /** Loads a file of clean rows (written by {@link LoadFile}) into the import's own new table. */
     void bulkLoad(Connection c, long importId, Path file) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -291,6 +317,20 @@ final class IncidentStore {
             cs.setString(2, "ID," + COLUMNS);
             cs.setString(3, file.toAbsolutePath().toString());
             cs.execute();
+        }
+    }
+
+    boolean hasCountTable(Connection c, long importId) throws SQLException {
+        return tableExists(c, countTable(importId));
+    }
+
+    private static boolean tableExists(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sys.systables WHERE tablename = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
         }
     }
 
@@ -430,12 +470,21 @@ final class IncidentStore {
 
     /** Every count cell, in key order, for the in-memory cube. */
     void forEachCount(Connection c, CountSink sink) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT area_key, iccs, sex, age_band, month, n FROM diagnosis_incident_count");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                sink.accept(rs.getLong(1), rs.getString(2), rs.getString(3).charAt(0), rs.getString(4), rs.getInt(5),
-                        rs.getInt(6));
+        List<String> tables = new ArrayList<>();
+        tables.add("diagnosis_incident_count");
+        for (long importId : importTables(c).keySet()) {
+            if (tableExists(c, countTable(importId))) {
+                tables.add(countTable(importId));
+            }
+        }
+        // a cell may appear in several tables: every reader of the cube adds cells up, never looks one up
+        for (String table : tables) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT area_key, iccs, sex, age_band, month, n FROM " + table);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(rs.getLong(1), rs.getString(2), rs.getString(3).charAt(0), rs.getString(4),
+                            rs.getInt(5), rs.getInt(6));
+                }
             }
         }
     }
