@@ -18,27 +18,53 @@ import java.util.Map;
  */
 final class ImportCounts {
 
+    private static final Map<String, Integer> ICCS = positions(Codes.ICCS);
+    private static final Map<String, Integer> BANDS = positions(Codes.AGE_BANDS);
+
     private final Fingerprints.Counter cells = new Fingerprints.Counter();
     private final Map<Long, Integer> areaIndex = new HashMap<>();
     private final List<Long> areas = new ArrayList<>();
+    private long lastArea = -1; // rows come in runs of the same area: skip the map (and a boxed Long) then
+    private int lastIndex;
 
     void add(IncidentRow r) {
         long area = r.areaId() == null ? 0 : r.areaId();
-        Integer a = areaIndex.get(area);
-        if (a == null) {
-            a = areas.size();
-            areaIndex.put(area, a);
-            areas.add(area);
+        if (area != lastArea) {
+            Integer a = areaIndex.get(area);
+            if (a == null) {
+                a = areas.size();
+                areaIndex.put(area, a);
+                areas.add(area);
+            }
+            lastArea = area;
+            lastIndex = a;
         }
         int month = (r.date().getYear() - 1800) * 12 + r.date().getMonthValue() - 1; // < 2^13 until 2482
-        long key = ((long) a << 28) | ((long) month << 15) | (index(Codes.ICCS, r.iccs()) << 7)
-                | (index(Codes.AGE_BANDS, r.ageBand()) << 2) | index(Codes.SEXES, String.valueOf(r.sex()));
+        long key = ((long) lastIndex << 28) | ((long) month << 15) | ((long) position(ICCS, r.iccs(), Codes.ICCS) << 7)
+                | ((long) position(BANDS, r.ageBand(), Codes.AGE_BANDS) << 2) | sex(r.sex());
         cells.next(key);
     }
 
-    private static long index(List<String> codes, String code) {
-        int i = codes.indexOf(code);
-        return i < 0 ? codes.size() - 1 : i;
+    private static Map<String, Integer> positions(List<String> codes) {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < codes.size(); i++) {
+            m.put(codes.get(i), i);
+        }
+        return m;
+    }
+
+    private static int position(Map<String, Integer> positions, String code, List<String> codes) {
+        Integer i = positions.get(code);
+        return i == null ? codes.size() - 1 : i;
+    }
+
+    private static int sex(char s) {
+        return switch (s) {
+            case 'F' -> 0;
+            case 'M' -> 1;
+            case 'O' -> 2;
+            default -> 3;
+        };
     }
 
     /** Writes area_key, iccs, sex, age_band, month (yyyymm), n: the columns of an import's count table. */
