@@ -56,12 +56,12 @@ page_wrk() {
   log "wrk warm-up ${PAGE_WARMUP_ARGS[*]}: $label"
   wrk "${PAGE_WARMUP_ARGS[@]}" "${hdr[@]}" "$url" >/dev/null
   log "wrk ${PAGE_WRK_ARGS[*]}: $label"
-  out=$(wrk "${PAGE_WRK_ARGS[@]}" -s "$BENCH_DIR/partnerships-report.lua" "${hdr[@]}" "$url")
+  out=$(wrk "${PAGE_WRK_ARGS[@]}" -s "$BENCH_DIR/wrk-report.lua" "${hdr[@]}" "$url")
   printf '### %s: wrk %s %s\n%s\n\n' "$label" "${PAGE_WRK_ARGS[*]}" "$url" "$out" >>"$RAW"
   line=$(grep '^BENCH ' <<<"$out") || die "no summary from wrk: $out"
   f() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" ${line#BENCH }"; }
   N_RPS=$(f rps); N_P50=$(f p50_ms); N_P95=$(f p95_ms); N_P99=$(f p99_ms)
-  N_ERRORS=$(( $(f not2xx) + $(f socket) ))
+  N_ERRORS=$(( $(f not2xx) + $(f connect) + $(f read) + $(f write) + $(f timeout) ))
 }
 
 # ---- 2. the kit, the surveys
