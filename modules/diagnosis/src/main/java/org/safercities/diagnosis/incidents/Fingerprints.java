@@ -39,7 +39,11 @@ final class Fingerprints {
         return z ^ (z >>> 33);
     }
 
-    /** How often each hash was seen, in an open-addressing table of primitives (a million rows ≈ 24 MB). */
+    /**
+     * How often each key was seen, in an open-addressing table of primitives (a million rows ≈ 24 MB). Keys are
+     * mixed before they pick a slot: the packed count cells of {@link ImportCounts} differ mostly in their high
+     * bits (the area), and indexing by their low bits made long runs of collisions.
+     */
     static final class Counter {
         private long[] keys = new long[1 << 12];
         private int[] counts = new int[1 << 12];
@@ -52,7 +56,7 @@ final class Fingerprints {
                 grow();
             }
             int mask = keys.length - 1;
-            int i = (int) key & mask;
+            int i = (int) mix(key) & mask;
             while (used[i]) {
                 if (keys[i] == key) {
                     return counts[i]++;
@@ -86,7 +90,7 @@ final class Fingerprints {
             int mask = keys.length - 1;
             for (int j = 0; j < k.length; j++) {
                 if (u[j]) {
-                    int i = (int) k[j] & mask;
+                    int i = (int) mix(k[j]) & mask;
                     while (used[i]) {
                         i = (i + 1) & mask;
                     }

@@ -67,6 +67,11 @@ final class ImportCounts {
         };
     }
 
+    /** The areas the rows were placed in (not "area unknown"). */
+    List<Long> areas() {
+        return areas.stream().filter(a -> a != 0).toList();
+    }
+
     /** Writes area_key, iccs, sex, age_band, month (yyyymm), n: the columns of an import's count table. */
     int write(Path file) throws IOException {
         int[] lines = {0};

@@ -51,6 +51,8 @@ public final class ImportJob {
     volatile long rowsDuplicate;
     volatile long areaUnknown;
     volatile Long importId;
+    /** The clean rows the check pass wrote, until they are loaded or the job is discarded. */
+    volatile IncidentService.Prepared prepared;
     final List<RowError> firstErrors = Collections.synchronizedList(new ArrayList<>());
     final Map<String, NewValue> newValues = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, AtomicLong> valueRows = new java.util.HashMap<>();

@@ -160,6 +160,7 @@ public final class IncidentService {
         }
         jobs.remove(job.id);
         deleteQuietly(job.errorFile);
+        deletePrepared(job);
     }
 
     /** The user's corrections of the value mapping, saved with the source before the rows are loaded. */
@@ -208,6 +209,7 @@ public final class IncidentService {
     }
 
     private void runCheck(ImportJob job) {
+        Prepared p = null;
         try (Sheet sheet = job.open(); BufferedWriter errors = ImportJob.errorWriter(job.errorFile)) {
             List<String> header = sheet.header();
             List<String> missing = RowReader.missingColumns(job.mapping, header);
@@ -215,116 +217,174 @@ public final class IncidentService {
                 job.fail("diagnosis.import.missingColumns", List.of(String.join(", ", missing)));
                 return;
             }
-            ValueMaps values = store.read(c -> sql.valueMaps(c, job.sourceId));
-            Fingerprints.Known known = store.read(c -> sql.fingerprints(c, job.sourceId));
-            RowReader reader = reader(job.mapping, header, values, job::sawValue);
-            String[] cells;
-            while ((cells = sheet.next()) != null) {
-                if (job.cancelRequested) {
-                    job.phase = ImportJob.Phase.CANCELLED;
-                    return;
-                }
-                job.rowsRead++;
-                RowReader.Result r = reader.read(cells, sheet.rowNumber());
-                if (r.incident() == null) {
-                    job.rowsRejected++;
-                    for (RowError e : r.errors()) {
-                        writeError(errors, e);
-                        if (job.firstErrors.size() < ImportJob.ERRORS_SHOWN) {
-                            job.firstErrors.add(e);
-                        }
-                    }
-                } else {
-                    job.rowsGood++;
-                    if (known.contains(r.incident().fingerprint())) {
-                        job.rowsDuplicate++;
-                    }
-                    if (r.incident().areaId() == null) {
-                        job.areaUnknown++;
-                    }
-                    job.countValues(r, cells, header);
-                }
-                if ((job.rowsRead & 1023) == 0) {
-                    job.progress = sheet.progress();
-                }
-            }
+            p = readRows(job, sheet, errors);
+            job.prepared = p;
             job.progress = 1;
             job.phase = ImportJob.Phase.CHECKED;
-        } catch (SheetProblem p) {
-            job.fail(p);
+        } catch (Cancelled e) {
+            job.phase = ImportJob.Phase.CANCELLED;
+        } catch (SheetProblem e) {
+            job.fail(e);
         } catch (RuntimeException | IOException | OutOfMemoryError e) {
             LOG.log(Level.WARNING, "Checking " + job.fileName + " failed", e);
             job.fail("diagnosis.import.failed", List.of());
+        } finally {
+            if (job.phase != ImportJob.Phase.CHECKED) {
+                deletePrepared(job);
+            }
         }
     }
 
-    private void runLoad(ImportJob job, String address) {
-        Path loadFile = job.file.resolveSibling(job.id + ".load.csv");
+    /**
+     * Reads every row of a file against the source's mapping, as it stands now, and writes the new clean rows
+     * and their counts for the bulk load: the check pass does it (with {@code errors}, counting for the pages),
+     * and the load pass again only if what the rows were checked against has changed since.
+     */
+    private Prepared readRows(ImportJob job, Sheet sheet, BufferedWriter errors) throws IOException {
+        boolean checking = errors != null;
+        List<String> header = sheet.header();
+        Basis basis = basis(job.sourceId);
+        ValueMaps values = store.read(c -> sql.valueMaps(c, job.sourceId));
+        Fingerprints.Known known = store.read(c -> sql.fingerprints(c, job.sourceId));
+        RowReader reader = reader(job.mapping, header, values, checking ? job::sawValue : v -> { });
+        Path rowsFile = job.file.resolveSibling(job.id + ".load.csv");
         Path countFile = job.file.resolveSibling(job.id + ".counts.csv");
         ImportCounts counts = new ImportCounts();
-        long importId = store.tx(c -> sql.insertImport(c, job.sourceId, job.fileName, job.startedBy, clock.instant()));
-        job.importId = importId;
         long read = 0;
-        long added = 0;
         long duplicate = 0;
         long rejected = 0;
         long unknownArea = 0;
-        try {
-            try (Sheet sheet = job.open(); LoadFile out = new LoadFile(loadFile, job.sourceId, importId)) {
-                List<String> header = sheet.header();
-                ValueMaps values = store.read(c -> sql.valueMaps(c, job.sourceId));
-                Fingerprints.Known known = store.read(c -> sql.fingerprints(c, job.sourceId));
-                RowReader reader = reader(job.mapping, header, values, v -> { });
-                String[] cells;
-                while ((cells = sheet.next()) != null) {
-                    if (job.cancelRequested) {
-                        throw new Cancelled();
+        long added;
+        try (LoadFile out = new LoadFile(rowsFile)) {
+            String[] cells;
+            while ((cells = sheet.next()) != null) {
+                if (job.cancelRequested) {
+                    throw new Cancelled();
+                }
+                read++;
+                RowReader.Result r = reader.read(cells, sheet.rowNumber());
+                if (r.incident() == null) {
+                    rejected++;
+                    if (checking) {
+                        job.rowsRejected++;
+                        for (RowError e : r.errors()) {
+                            writeError(errors, e);
+                            if (job.firstErrors.size() < ImportJob.ERRORS_SHOWN) {
+                                job.firstErrors.add(e);
+                            }
+                        }
                     }
-                    read++;
-                    RowReader.Result r = reader.read(cells, sheet.rowNumber());
-                    if (r.incident() == null) {
-                        rejected++;
-                    } else if (known.contains(r.incident().fingerprint())) {
+                } else {
+                    boolean old = known.contains(r.incident().fingerprint());
+                    if (old) {
                         duplicate++;
                     } else {
                         out.write(r.incident());
                         counts.add(r.incident());
-                        added++;
                         if (r.incident().areaId() == null) {
                             unknownArea++;
                         }
                     }
-                    if ((read & 1023) == 0) {
-                        job.progress = 0.7 * sheet.progress();
+                    if (checking) {
+                        job.rowsGood++;
+                        job.rowsDuplicate += old ? 1 : 0;
+                        job.areaUnknown += r.incident().areaId() == null ? 1 : 0;
+                        job.countValues(r, cells, header);
                     }
                 }
+                if ((read & 1023) == 0) {
+                    job.progress = (checking ? 1 : 0.7) * sheet.progress();
+                }
+                if (checking) {
+                    job.rowsRead = read;
+                }
             }
-            counts.write(countFile);
+            added = out.rows();
+        }
+        counts.write(countFile);
+        Basis checked = checking ? basis.with(values, job.newValues()) : basis;
+        return new Prepared(rowsFile, countFile, counts.areas(), read, added, duplicate, rejected, unknownArea, checked);
+    }
+
+    /** What a file's rows were checked against: the value mapping used, the source's rows, the area tree. */
+    record Basis(Map<String, String> values, String knownRows, List<Area> areas) {
+
+        /** With the mapping the rows were read with: the source's saved values and the first guesses. */
+        Basis with(ValueMaps saved, List<ImportJob.NewValue> guessed) {
+            Map<String, String> used = new HashMap<>();
+            saved.all().forEach((field, m) -> m.forEach((local, code) -> used.put(field + '\u001f' + local, code)));
+            for (ImportJob.NewValue v : guessed) {
+                used.put(v.field() + '\u001f' + v.local(), v.guess());
+            }
+            return new Basis(used, knownRows, areas);
+        }
+
+        /** True when rows read now would come out the same: every value still maps to the same code. */
+        boolean stillHolds(Basis now, ValueMaps saved) {
+            if (!knownRows.equals(now.knownRows) || !areas.equals(now.areas)) {
+                return false;
+            }
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                int sep = e.getKey().indexOf('\u001f');
+                String code = saved.code(e.getKey().substring(0, sep), e.getKey().substring(sep + 1));
+                // a value still unmapped (code null) is read again with the same first guess
+                if (code != null && !code.equals(e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The clean rows of a file, ready for the bulk load, with their figures. */
+    record Prepared(Path rows, Path counts, List<Long> areas, long read, long added, long duplicate, long rejected,
+            long unknownArea, Basis basis) {
+    }
+
+    private Basis basis(long sourceId) {
+        return new Basis(Map.of(), store.read(c -> sql.knownRowsVersion(c, sourceId)), areas.all());
+    }
+
+    private void runLoad(ImportJob job, String address) {
+        long importId = store.tx(c -> sql.insertImport(c, job.sourceId, job.fileName, job.startedBy, clock.instant()));
+        job.importId = importId;
+        try {
+            Prepared p = job.prepared;
+            ValueMaps saved = store.read(c -> sql.valueMaps(c, job.sourceId));
+            if (p == null || !p.basis().stillHolds(basis(job.sourceId), saved)) {
+                // the user changed the value mapping (or another import of the source came in): read again
+                deletePrepared(job);
+                try (Sheet sheet = job.open()) {
+                    p = readRows(job, sheet, null);
+                }
+                job.prepared = p;
+            }
             job.progress = 0.7;
-            final long[] figures = {read, added, duplicate, rejected, unknownArea};
+            Prepared rows = p;
             store.tx(c -> {
-                if (figures[1] > 0) {
-                    sql.bulkLoad(c, importId, loadFile);
+                if (rows.added() > 0) {
+                    sql.bulkLoad(c, importId, rows.rows());
                 }
                 job.progress = 0.9;
                 if (job.cancelRequested) {
                     throw new Cancelled();
                 }
-                if (figures[1] > 0) {
-                    sql.bulkLoadCounts(c, importId, countFile);
+                if (rows.added() > 0) {
+                    sql.bulkLoadCounts(c, importId, rows.counts());
+                    sql.addImportAreas(c, importId, rows.areas());
                 }
-                sql.finishImport(c, importId, "done", (int) figures[0], (int) figures[1], (int) figures[2],
-                        (int) figures[3], (int) figures[4], clock.instant(), null);
+                sql.finishImport(c, importId, "done", (int) rows.read(), (int) rows.added(), (int) rows.duplicate(),
+                        (int) rows.rejected(), (int) rows.unknownArea(), clock.instant(), null);
                 audit(c, job.startedBy, address, "diagnosis.import.load", "diagnosis_import", importId,
-                        job.fileName + ": " + figures[1] + " added, " + figures[2] + " already there, " + figures[3]
-                                + " rejected");
+                        job.fileName + ": " + rows.added() + " added, " + rows.duplicate() + " already there, "
+                                + rows.rejected() + " rejected");
                 return null;
             });
-            job.rowsRead = read;
-            job.rowsGood = added + duplicate;
-            job.rowsDuplicate = duplicate;
-            job.rowsRejected = rejected;
-            job.areaUnknown = unknownArea;
+            job.rowsRead = rows.read();
+            job.rowsGood = rows.added() + rows.duplicate();
+            job.rowsDuplicate = rows.duplicate();
+            job.rowsRejected = rows.rejected();
+            job.areaUnknown = rows.unknownArea();
             reloadCounts();
             job.progress = 1;
             job.phase = ImportJob.Phase.DONE;
@@ -343,9 +403,14 @@ public final class IncidentService {
             abandon(importId, "failed", String.valueOf(e.getMessage()));
             job.fail("diagnosis.import.failed", List.of());
         } finally {
-            deleteQuietly(loadFile);
-            deleteQuietly(countFile);
+            deletePrepared(job);
         }
+    }
+
+    private static void deletePrepared(ImportJob job) {
+        deleteQuietly(job.file.resolveSibling(job.id + ".load.csv"));
+        deleteQuietly(job.file.resolveSibling(job.id + ".counts.csv"));
+        job.prepared = null;
     }
 
     /** An import that did not finish leaves nothing behind (Derby's bulk import may have committed its rows). */
@@ -447,6 +512,9 @@ public final class IncidentService {
             if (!sql.updateIncident(c, id, version, row)) {
                 throw new Problem(409, "diagnosis.incident.conflict");
             }
+            if (old.importId() != null && row.areaId() != null) {
+                sql.addImportAreas(c, old.importId(), List.of(row.areaId()));
+            }
             sql.addCount(c, old.row(), -1);
             sql.addCount(c, row, 1);
             audit(c, actor, address, "diagnosis.incident.update", "diagnosis_incident", id,
@@ -522,7 +590,7 @@ public final class IncidentService {
         try {
             int n;
             ImportCounts counts = new ImportCounts();
-            try (LoadFile out = new LoadFile(file, sourceId, importId)) {
+            try (LoadFile out = new LoadFile(file)) {
                 for (IncidentRow r : rows) {
                     out.write(r);
                     counts.add(r);
@@ -533,6 +601,7 @@ public final class IncidentService {
             store.tx(c -> {
                 sql.bulkLoad(c, importId, file);
                 sql.bulkLoadCounts(c, importId, countFile);
+                sql.addImportAreas(c, importId, counts.areas());
                 sql.finishImport(c, importId, "done", n, n, 0, 0, 0, clock.instant(), null);
                 audit(c, actor, "-", "diagnosis.import.load", "diagnosis_import", importId, sourceName + ": " + n);
                 return null;

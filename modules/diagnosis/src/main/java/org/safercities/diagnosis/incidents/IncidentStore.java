@@ -18,7 +18,12 @@ import java.util.Optional;
 /** The SQL of incidents, sources, imports and their pre-computed counts: one method per query. */
 final class IncidentStore {
 
+    /** An incident's columns after its id, in the order {@link #incident(ResultSet)} reads them. */
     static final String COLUMNS = "SOURCE_ID,IMPORT_ID,FINGERPRINT,OCCURRED_ON,DATE_PRECISION,OCCURRED_MIN,ICCS,"
+            + "LOCAL_CATEGORY,SEX,AGE,AGE_BAND,PLACE_TYPE,AREA_ID,LONGITUDE,LATITUDE";
+
+    /** The columns an import's own table stores after its row number: its source and import are the table's. */
+    static final String ROW_COLUMNS = "FINGERPRINT,OCCURRED_ON,DATE_PRECISION,OCCURRED_MIN,ICCS,"
             + "LOCAL_CATEGORY,SEX,AGE,AGE_BAND,PLACE_TYPE,AREA_ID,LONGITUDE,LATITUDE";
 
     // ---- sources
@@ -224,13 +229,54 @@ final class IncidentStore {
                 st.executeUpdate("DROP TABLE " + countTable(importId));
             }
         }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM diagnosis_import_area WHERE import_id = ?")) {
+            ps.setLong(1, importId);
+            ps.executeUpdate();
+        }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM diagnosis_incident WHERE import_id = ?")) {
             ps.setLong(1, importId);
             return removed + ps.executeUpdate();
         }
     }
 
+    /** Records the areas an import's rows are placed in (see V004: the area tree's guard for imported rows). */
+    void addImportAreas(Connection c, long importId, java.util.Collection<Long> areaIds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO diagnosis_import_area (import_id, area_id) SELECT ?, ? FROM sysibm.sysdummy1"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM diagnosis_import_area WHERE import_id = ? AND area_id = ?)")) {
+            for (long area : areaIds) {
+                ps.setLong(1, importId);
+                ps.setLong(2, area);
+                ps.setLong(3, importId);
+                ps.setLong(4, area);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     // ---- fingerprints and the bulk load
+
+    /**
+     * Changes whenever the source's rows do (an import loaded or undone, an incident typed in or removed), so that
+     * a load can tell whether the fingerprints its check pass saw are still the source's.
+     */
+    String knownRowsVersion(Connection c, long sourceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT (SELECT COUNT(*) FROM diagnosis_import WHERE source_id = ? AND status = 'done'),
+                       (SELECT COALESCE(MAX(id), 0) FROM diagnosis_import WHERE source_id = ? AND status = 'done'),
+                       (SELECT COUNT(*) FROM diagnosis_incident WHERE source_id = ?),
+                       (SELECT COALESCE(MAX(id), 0) FROM diagnosis_incident WHERE source_id = ?)
+                  FROM sysibm.sysdummy1""")) {
+            for (int i = 1; i <= 4; i++) {
+                ps.setLong(i, sourceId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4);
+            }
+        }
+    }
 
     Fingerprints.Known fingerprints(Connection c, long sourceId) throws SQLException {
         long[] values = new long[1024];
@@ -256,7 +302,8 @@ final class IncidentStore {
      * the import's transaction: Derby's bulk import loads an empty table in bulk mode (indexes built once at the
      * end, rows not logged one by one), which is what makes a million rows take seconds instead of minutes in a
      * table that already holds millions. Undoing an import drops its table. Typed-in incidents stay in
-     * {@code diagnosis_incident}. An imported incident's id is its import id × 2^32 + its row number.
+     * {@code diagnosis_incident}. An imported incident's id is its import id × 2^32 + its row number; the table
+     * stores only the row number, and no foreign key to the area tree ({@code diagnosis_import_area} guards it).
      */
     static String importTable(long importId) {
         return "DIAGNOSIS_INC_" + importId;
@@ -292,9 +339,7 @@ final class IncidentStore {
         try (Statement st = c.createStatement()) {
             st.executeUpdate("CREATE TABLE " + importTable(importId) + """
                      (
-                      id             BIGINT       NOT NULL PRIMARY KEY,
-                      source_id      BIGINT       NOT NULL,
-                      import_id      BIGINT       NOT NULL,
+                      row_no         INT          NOT NULL PRIMARY KEY,
                       fingerprint    BIGINT       NOT NULL,
                       occurred_on    DATE         NOT NULL,
                       date_precision CHAR(1)      NOT NULL,
@@ -305,7 +350,7 @@ final class IncidentStore {
                       age            SMALLINT,
                       age_band       VARCHAR(8)   NOT NULL,
                       place_type     VARCHAR(16)  NOT NULL,
-                      area_id        BIGINT       REFERENCES platform_area (id),
+                      area_id        BIGINT,
                       longitude      DOUBLE,
                       latitude       DOUBLE,
                       version        INT          NOT NULL DEFAULT 0
@@ -314,7 +359,7 @@ final class IncidentStore {
         try (CallableStatement cs = c.prepareCall(
                 "CALL SYSCS_UTIL.SYSCS_IMPORT_DATA(NULL, ?, ?, NULL, ?, ',', '\"', 'UTF-8', 0)")) {
             cs.setString(1, importTable(importId));
-            cs.setString(2, "ID," + COLUMNS);
+            cs.setString(2, "ROW_NO," + ROW_COLUMNS);
             cs.setString(3, file.toAbsolutePath().toString());
             cs.execute();
         }
@@ -364,10 +409,16 @@ final class IncidentStore {
         StringBuilder sql = new StringBuilder("SELECT id, " + COLUMNS + ", version FROM diagnosis_incident");
         for (var e : importTables(c).entrySet()) {
             if (sourceId == null || sourceId.equals(e.getValue())) {
-                sql.append(" UNION ALL SELECT id, " + COLUMNS + ", version FROM ").append(importTable(e.getKey()));
+                sql.append(" UNION ALL ").append(importRows(e.getKey(), e.getValue()));
             }
         }
         return "(" + sql + ") AS i";
+    }
+
+    /** An import's table read with the columns of {@link #COLUMNS}: its id, source and import are constants. */
+    private static String importRows(long importId, long sourceId) {
+        return "SELECT " + (importId << 32) + " + row_no AS id, CAST(" + sourceId + " AS BIGINT) AS source_id, CAST("
+                + importId + " AS BIGINT) AS import_id, " + ROW_COLUMNS + ", version FROM " + importTable(importId);
     }
 
     // ---- counts
@@ -379,7 +430,8 @@ final class IncidentStore {
     void addCountsOfImport(Connection c, long importId, int sign) throws SQLException {
         List<long[]> cells = new ArrayList<>(COUNT_CHUNK);
         List<String[]> keys = new ArrayList<>(COUNT_CHUNK);
-        String table = importTables(c).containsKey(importId) ? importTable(importId) : "diagnosis_incident";
+        Long source = importTables(c).get(importId);
+        String table = source == null ? "diagnosis_incident" : "(" + importRows(importId, source) + ") AS t";
         String cell = "COALESCE(area_id, 0), iccs, sex, age_band, YEAR(occurred_on) * 100 + MONTH(occurred_on)";
         try (PreparedStatement ps = c.prepareStatement("SELECT " + cell + ", COUNT(*) FROM " + table
                 + " WHERE import_id = ? GROUP BY " + cell)) {
@@ -496,12 +548,15 @@ final class IncidentStore {
     // ---- single incidents
 
     Optional<Incident> incident(Connection c, long id) throws SQLException {
-        String table = importOf(id) == 0 ? "diagnosis_incident" : importTable(importOf(id));
-        if (importOf(id) != 0 && !importTables(c).containsKey(importOf(id))) {
+        long importId = importOf(id);
+        Long source = importId == 0 ? null : importTables(c).get(importId);
+        if (importId != 0 && source == null) {
             return Optional.empty();
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, " + COLUMNS + ", version FROM " + table + " WHERE id = ?")) {
-            ps.setLong(1, id);
+        String sql = importId == 0 ? "SELECT id, " + COLUMNS + ", version FROM diagnosis_incident WHERE id = ?"
+                : importRows(importId, source) + " WHERE row_no = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            setKey(ps, 1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(incident(rs)) : Optional.empty();
             }
@@ -561,22 +616,36 @@ final class IncidentStore {
         return importOf(incidentId) == 0 ? "diagnosis_incident" : importTable(importOf(incidentId));
     }
 
+    /** The row's key in its table: the id of a typed-in incident, the row number of an imported one. */
+    private static String keyOf(long incidentId) {
+        return importOf(incidentId) == 0 ? "id" : "row_no";
+    }
+
+    private static void setKey(PreparedStatement ps, int i, long incidentId) throws SQLException {
+        if (importOf(incidentId) == 0) {
+            ps.setLong(i, incidentId);
+        } else {
+            ps.setInt(i, (int) (incidentId & 0xFFFF_FFFFL));
+        }
+    }
+
     boolean updateIncident(Connection c, long id, int version, IncidentRow r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + tableOf(id) + """
                  SET occurred_on = ?, date_precision = ?, occurred_min = ?, iccs = ?,
                   local_category = ?, sex = ?, age = ?, age_band = ?, place_type = ?, area_id = ?, longitude = ?,
                   latitude = ?, version = version + 1
-                WHERE id = ? AND version = ?""")) {
+                WHERE\s""" + keyOf(id) + " = ? AND version = ?")) {
             setRow(ps, 1, r);
-            ps.setLong(13, id);
+            setKey(ps, 13, id);
             ps.setInt(14, version);
             return ps.executeUpdate() == 1;
         }
     }
 
     boolean deleteIncident(Connection c, long id, int version) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + tableOf(id) + " WHERE id = ? AND version = ?")) {
-            ps.setLong(1, id);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + tableOf(id) + " WHERE " + keyOf(id)
+                + " = ? AND version = ?")) {
+            setKey(ps, 1, id);
             ps.setInt(2, version);
             return ps.executeUpdate() == 1;
         }

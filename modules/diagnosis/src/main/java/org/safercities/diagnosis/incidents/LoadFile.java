@@ -9,28 +9,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The clean rows of an import, written as the id then the columns of {@link IncidentStore#COLUMNS} for Derby's bulk
- * import: that is what makes a million rows load in seconds rather than minutes of JDBC inserts. An empty
- * field is NULL; text is quoted with doubled quotes.
+ * The clean rows of an import, written as the row number then the columns of {@link IncidentStore#ROW_COLUMNS}
+ * for Derby's bulk import: that is what makes a million rows load in seconds rather than minutes of JDBC
+ * inserts. The import's id is not in the file (an import's table holds only its own rows), so the check pass can
+ * write it before the import exists. An empty field is NULL; text is quoted with doubled quotes.
  */
 final class LoadFile implements Closeable {
 
     private final BufferedWriter out;
     private final StringBuilder line = new StringBuilder(160);
-    private final String prefix;
-    private final long firstId;
     private int rows;
 
-    LoadFile(Path file, long sourceId, long importId) throws IOException {
+    LoadFile(Path file) throws IOException {
         out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
-        prefix = "," + sourceId + "," + importId + ",";
-        firstId = importId << 32; // the import's rows are numbered within it (see IncidentStore.importTable)
     }
 
     void write(IncidentRow r) throws IOException {
         StringBuilder b = line;
         b.setLength(0);
-        b.append(firstId + rows + 1).append(prefix).append(r.fingerprint()).append(',').append(r.date()).append(',').append(r.precision())
+        b.append(rows + 1).append(',').append(r.fingerprint()).append(',').append(r.date()).append(',').append(r.precision())
                 .append(',');
         if (r.minute() != null) {
             b.append(r.minute().intValue());

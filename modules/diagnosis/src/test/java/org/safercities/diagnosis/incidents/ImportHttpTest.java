@@ -191,6 +191,86 @@ class ImportHttpTest {
         assertEquals(before, flow.incidents().counts().total());
     }
 
+    /** Rows of a made-up local category "Zzz" (first guess: unknown) in one ward of the demo city, March 2024. */
+    private static Path wardFile(Path dir, String name, org.safercities.platform.areas.Area ward, int rows)
+            throws IOException {
+        StringBuilder csv = new StringBuilder("date,type,ward\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("2024-03-").append(String.format("%02d", 1 + i % 28)).append(",Zzz,").append(ward.name())
+                    .append('\n');
+        }
+        return Files.writeString(dir.resolve(name), csv);
+    }
+
+    private static org.safercities.platform.areas.Area aWard() {
+        var areas = flow.platform[0].areas();
+        int deepest = areas.all().stream().mapToInt(org.safercities.platform.areas.Area::level).max().orElseThrow();
+        return areas.all().stream().filter(a -> a.level() == deepest).skip(3).findFirst().orElseThrow();
+    }
+
+    private static long cell(long areaId, String iccs, int month) {
+        CountCube cube = flow.incidents().counts();
+        long n = 0;
+        for (int i = 0; i < cube.size(); i++) {
+            if (cube.areaKey(i) == areaId && cube.month(i) == month && Codes.ICCS.get(cube.iccs(i)).equals(iccs)) {
+                n += cube.count(i);
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void aValueMappedOtherwiseAfterTheCheckIsLoadedAsMappedAndAnImportBetweenAddsNothingTwice(@TempDir Path dir)
+            throws Exception {
+        var ward = aWard();
+        Path file = wardFile(dir, "ward.csv", ward, 40);
+        Browser b = flow.as("coordinator");
+        Map<String, String> mapping = Map.of("newName", "Ward office", "kind", "other", "date", "date",
+                "category", "type", "area", "ward");
+        long before = cell(ward.id(), "0502", 202403);
+        long unknownBefore = cell(ward.id(), "unknown", 202403);
+        // the rows are checked under the first guess (unknown); the user maps Zzz to theft (0502) before loading
+        String job = flow.check(b, flow.upload(b, file), mapping);
+        String checked = flow.await(b, job);
+        assertEquals(40, ImportFlow.figure(checked, "New incidents"), checked);
+        assertEquals(0, ImportFlow.figure(checked, "Area unknown"), checked);
+        flow.load(b, job, checked, Map.of("Zzz", "0502"));
+        assertTrue(flow.await(b, job).contains("The import is done."));
+        assertEquals(before + 40, cell(ward.id(), "0502", 202403));
+        assertEquals(unknownBefore, cell(ward.id(), "unknown", 202403));
+
+        // the same file checked twice under the same source; once the first is loaded, the second adds nothing
+        Map<String, String> again = new HashMap<>(mapping);
+        again.remove("newName");
+        again.put("source", sourceId("Ward office"));
+        Path more = wardFile(dir, "more.csv", ward, 50);
+        String first = flow.check(b, flow.upload(b, more), again);
+        String firstChecked = flow.await(b, first);
+        String second = flow.check(b, flow.upload(b, more), again);
+        String secondChecked = flow.await(b, second);
+        assertEquals(10, ImportFlow.figure(secondChecked, "New incidents"), secondChecked);
+        flow.load(b, first, firstChecked, Map.of());
+        flow.await(b, first);
+        flow.load(b, second, secondChecked, Map.of());
+        flow.await(b, second);
+        assertEquals(before + 50, cell(ward.id(), "0502", 202403));
+        assertEquals(0, flow.incidents().imports().get(0).rowsAdded(), "the second load found its rows already there");
+    }
+
+    @Test
+    void anAreaThatImportedIncidentsArePlacedInCannotBeDeleted(@TempDir Path dir) throws Exception {
+        var ward = aWard();
+        Browser b = flow.as("coordinator");
+        String job = flow.check(b, flow.upload(b, wardFile(dir, "guard.csv", ward, 3)), Map.of("newName",
+                "Guard test", "kind", "other", "date", "date", "category", "type", "area", "ward"));
+        flow.load(b, job, flow.await(b, job), Map.of());
+        flow.await(b, job);
+        org.safercities.platform.Problem refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.safercities.platform.Problem.class, () -> flow.platform[0].areas().delete(ward.id(), "test", "-"));
+        assertEquals("platform.areas.inUse", refused.messageKey());
+        assertTrue(flow.platform[0].areas().byId(ward.id()).isPresent());
+    }
+
     @Test
     void partnersAndTheTechnicalGroupCannotSeeOrImportIncidentRecords() {
         for (String who : new String[] {"partner", "member"}) {
