@@ -53,7 +53,8 @@ final class CoalitionRoutes implements HttpService {
     public record BodiesPage(List<Body> bodies, boolean canEdit) {
     }
 
-    public record CommitmentPage(long id, long actorId, String actorName, CommitmentForm form, Map<String, String> errors) {
+    public record CommitmentPage(long id, long actorId, String actorName, CommitmentForm form, List<Option> kinds,
+            Map<String, String> errors) {
     }
 
     private final PartnershipService partners;
@@ -211,8 +212,7 @@ final class CoalitionRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
         Commitment m = commitment(req);
-        renderCommitment(res, Status.OK_200, v, m, new CommitmentForm(m.description(), m.endDate().toString(),
-                m.fulfilled()), new FieldErrors());
+        renderCommitment(res, Status.OK_200, v, m, CommitmentForm.of(m), new FieldErrors());
     }
 
     private void updateCommitment(ServerRequest req, ServerResponse res) {
@@ -234,7 +234,14 @@ final class CoalitionRoutes implements HttpService {
             FieldErrors e) {
         String name = partners.actor(m.actorId()).map(a -> a.nameIn(v.t().lang())).orElse("");
         pages.render(res, status, v, PartnershipRoutes.ACTORS, "partnerships/commitment-form",
-                "partnerships.commitment.edit", new CommitmentPage(m.id(), m.actorId(), name, form, e.in(v.t())));
+                "partnerships.commitment.edit", new CommitmentPage(m.id(), m.actorId(), name, form,
+                        commitmentKinds(v.t(), form.kind()), e.in(v.t())));
+    }
+
+    /** The kinds of commitment as options of the form's select, {@code selected} chosen. */
+    static List<Option> commitmentKinds(Translator t, String selected) {
+        return Codes.COMMITMENT_KINDS.stream()
+                .map(k -> new Option(k, t.t("partnerships.commitmentKind." + k), k.equals(selected))).toList();
     }
 
     private Commitment commitment(ServerRequest req) {

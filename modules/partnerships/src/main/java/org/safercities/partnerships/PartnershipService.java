@@ -325,8 +325,7 @@ public final class PartnershipService {
         requireValid(form.validate());
         return store.tx(c -> {
             sql.actor(c, actorId).orElseThrow(Problem::notFound);
-            long id = sql.insertCommitment(c, actorId, form.description(), RelationshipForm.date(form.endDate()),
-                    form.fulfilled());
+            long id = sql.insertCommitment(c, actorId, form);
             audit.append(c, event(actor, address, "partnerships.commitment.create", "commitment", id, Long.toString(actorId)));
             return id;
         });
@@ -336,12 +335,12 @@ public final class PartnershipService {
         return store.read(c -> sql.commitment(c, id));
     }
 
-    /** Changes a commitment's description, end date or state; returns it as it was (for the redirect). */
+    /** Changes a commitment's kind, description, dates or state; returns it as it was (for the redirect). */
     public Commitment updateCommitment(long id, CommitmentForm form, String actor, String address) {
         requireValid(form.validate());
         return store.tx(c -> {
             Commitment m = sql.commitment(c, id).orElseThrow(Problem::notFound);
-            sql.updateCommitment(c, id, form.description(), RelationshipForm.date(form.endDate()), form.fulfilled());
+            sql.updateCommitment(c, id, form);
             audit.append(c, event(actor, address, "partnerships.commitment.update", "commitment", id,
                     Long.toString(m.actorId())));
             return m;

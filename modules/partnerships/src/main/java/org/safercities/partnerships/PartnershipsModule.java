@@ -19,7 +19,7 @@ public final class PartnershipsModule implements KitModule {
 
     static final List<String> MIGRATIONS = List.of("V001__create_actor.sql", "V002__create_contact.sql",
             "V003__create_relationship.sql", "V004__create_commitment.sql", "V005__actor_kind_and_names.sql",
-            "V006__create_memorandum_and_meeting.sql");
+            "V006__create_memorandum_and_meeting.sql", "V007__commitment_kind_and_start.sql");
 
     private final PlatformServices platform;
     private final PartnershipService service;
