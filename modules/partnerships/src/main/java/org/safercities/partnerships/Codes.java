@@ -36,6 +36,7 @@ public final class Codes {
     /** What an actor is. */
     public static final List<String> KINDS = List.of("organisation", "person");
     public static final String ORGANISATION = "organisation";
+    public static final String PERSON = "person";
 
     public static final String ENGAGED = "engaged";
     public static final String MEMBER_OF = "member_of";

@@ -72,7 +72,7 @@ final class PartnershipPages {
             List<Option> strengths, Map<String, String> relErrors, List<CommitmentRow> commitments, String kind,
             String localName, List<OtherName> otherNames,
             CommitmentForm commitmentForm, Map<String, String> commitmentErrors, boolean strategy, List<RoleRow> roles,
-            List<CoalitionRoutes.Option> commitmentKinds) {
+            List<CoalitionRoutes.Option> commitmentKinds, boolean person) {
     }
 
     public record Named(long id, String name) {
@@ -157,7 +157,7 @@ final class PartnershipPages {
                 service.commitmentsOf(a.id()).stream().map(m -> commitmentRow(t, m, PartnershipService.today())).toList(),
                 t.t("partnerships.kind." + a.kind()), a.nameIn(t.lang()).equals(a.name()) ? "" : a.name(),
                 otherNames(t, a), commitment, commitmentErrors, service.strategy().isPresent(), roles(t, a.id()),
-                CoalitionRoutes.commitmentKinds(t, commitment.kind()));
+                CoalitionRoutes.commitmentKinds(t, commitment.kind()), Codes.PERSON.equals(a.kind()));
     }
 
     private static CommitmentRow commitmentRow(Translator t, Commitment m, LocalDate today) {
