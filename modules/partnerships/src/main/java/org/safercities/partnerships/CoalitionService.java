@@ -60,6 +60,12 @@ public final class CoalitionService {
     public long addMemorandum(MemorandumForm f, String actor, String address) {
         PartnershipService.requireValid(validate(f));
         return store.tx(c -> {
+            // a party deleted between the check and now would break the foreign key: say so in words instead
+            for (long party : f.partyIds()) {
+                if (partners.sql.actor(c, party).isEmpty()) {
+                    PartnershipService.requireValid(new FieldErrors().add("parties", "partnerships.rel.missingActor"));
+                }
+            }
             long id = sql.insertMemorandum(c, f);
             audit.append(c, PartnershipService.event(actor, address, "partnerships.memorandum.create", "memorandum", id,
                     f.title().strip()));
@@ -100,8 +106,8 @@ public final class CoalitionService {
 
     public long addMeeting(long actorId, MeetingForm f, String actor, String address) {
         PartnershipService.requireValid(f.validate());
-        partners.require(actorId);
         return store.tx(c -> {
+            partners.sql.actor(c, actorId).orElseThrow(Problem::notFound); // in the transaction: not deleted meanwhile
             long id = sql.insertMeeting(c, actorId, f);
             audit.append(c, PartnershipService.event(actor, address, "partnerships.meeting.create", "meeting", id,
                     Long.toString(actorId)));

@@ -51,6 +51,13 @@ class CoalitionTest {
         assertEquals(422, one.statusCode());
         assertTrue(one.body().contains("Choose at least two parties.") && one.body().contains("The expiry date cannot be before the signing date."));
         assertTrue(one.body().contains("value=\"Street &lt;b&gt;lights&lt;/b&gt;\"") && one.body().contains("value=\"File 12/A\""), "input kept");
+        long gone = add("Memo deleted meanwhile", "ngo");
+        s.delete(gone, "test", "-");
+        HttpResponse<String> stale = f.postMulti(b, "/partnerships/memoranda", List.of(Map.entry("title", "Stale party"),
+                Map.entry("signedOn", "2025-03-01"), Map.entry("parties", Long.toString(city)), Map.entry("parties", Long.toString(gone))));
+        assertEquals(422, stale.statusCode(), "a party deleted meanwhile");
+        assertTrue(stale.body().contains("This actor no longer exists: it may have been deleted meanwhile."));
+        assertTrue(coalition.memorandaOf(city).isEmpty());
         LocalDate lastMonth = LocalDate.now().minusMonths(1);
         HttpResponse<String> ok = f.postMulti(b, "/partnerships/memoranda", List.of(Map.entry("title", "Street <b>lights</b>"),
                 Map.entry("signedOn", lastMonth.minusYears(1).toString()), Map.entry("expiresOn", lastMonth.toString()),
