@@ -42,7 +42,8 @@ final class CoalitionRoutes implements HttpService {
             List<Option> actors, Map<String, String> errors) {
     }
 
-    public record MeetingRow(long id, String heldOn, int attendees, String decisions) {
+    /** A meeting in a body's table: its decisions one per line, as typed. */
+    public record MeetingRow(long id, String heldOn, int attendees, List<String> decisions) {
     }
 
     public record Body(String kind, String title, String hint, boolean designated, long actorId, String actorName,
@@ -150,7 +151,8 @@ final class CoalitionRoutes implements HttpService {
                     t.number(s.members()), t.number(s.meetings()), t.number(s.meetingsLastYear()),
                     s.lastMeeting() == null ? "—" : t.date(s.lastMeeting()))).orElse("");
             List<MeetingRow> meetings = id == null ? List.of() : coalition.meetingsOf(id).stream().map(m -> new MeetingRow(
-                    m.id(), t.date(m.heldOn()), m.attendees(), m.decisions() == null ? "" : m.decisions())).toList();
+                    m.id(), t.date(m.heldOn()), m.attendees(), m.decisions() == null ? List.of()
+                    : m.decisions().lines().map(String::strip).filter(l -> !l.isEmpty()).toList())).toList();
             boolean mine = kind.equals(failed);
             bodies.add(new Body(kind, t.t("partnerships.body." + kind), t.t("partnerships.body." + kind + "Hint"),
                     id != null, id == null ? 0 : id, name, actors, members, counts, meetings,

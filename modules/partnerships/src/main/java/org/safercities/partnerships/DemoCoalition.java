@@ -9,8 +9,8 @@ import java.util.Random;
 /**
  * The demo's technical group and coordination centre (members and meetings), memoranda and commitments, added
  * to the {@link PartnershipDemo} coalition so that every screen of the module has content. All clearly synthetic
- * ("Demo …", "(synthetic)" document references). Members and parties are the first actor of a type in the demo
- * (actor {@code i < 16} has type {@code Codes.TYPES.get(i)}), so they do not depend on the random draw; the
+ * ("Demo …", "(synthetic)" document references). Members, parties and those who commit are the first engaged
+ * demo actor of a type (the first of the type when none is engaged: only the city-wide ones, invited); the
  * dates count back (and on) from the day the demo is loaded, so the "last 12 months" counts, the expired
  * memorandum and the overdue commitments are there whenever it is loaded.
  */
@@ -56,20 +56,32 @@ final class DemoCoalition {
     private final PartnershipStore sql;
     private final CoalitionStore coalition;
     private final List<Long> ids;
+    private final List<ActorForm> actors;
     private final Random random;
     private final LocalDate today;
 
-    DemoCoalition(PartnershipStore sql, CoalitionStore coalition, List<Long> ids, Random random, LocalDate today) {
+    DemoCoalition(PartnershipStore sql, CoalitionStore coalition, List<Long> ids, List<ActorForm> actors, Random random,
+            LocalDate today) {
         this.sql = sql;
         this.coalition = coalition;
         this.ids = ids;
+        this.actors = actors;
         this.random = random;
         this.today = today;
     }
 
-    /** The first demo actor of {@code type}. */
+    /** The first engaged demo actor of {@code type}, else the first of the type (there is one of each). */
     private long first(String type) {
-        return ids.get(Codes.TYPES.indexOf(type));
+        int any = -1;
+        for (int i = 0; i < actors.size(); i++) {
+            if (actors.get(i).type().equals(type)) {
+                if (Codes.ENGAGED.equals(actors.get(i).status())) {
+                    return ids.get(i);
+                }
+                any = any < 0 ? i : any;
+            }
+        }
+        return ids.get(any);
     }
 
     void add(Connection c) throws SQLException {

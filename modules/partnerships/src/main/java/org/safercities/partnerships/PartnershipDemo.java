@@ -59,9 +59,11 @@ final class PartnershipDemo {
         Random random = new Random(city.seed() * 31 + 4);
         store.tx(c -> {
             List<Long> ids = new ArrayList<>();
+            List<ActorForm> forms = new ArrayList<>();
             for (int i = 0; i < ACTORS; i++) {
                 String type = i < Codes.TYPES.size() ? Codes.TYPES.get(i) : LOCAL_TYPES.get(random.nextInt(LOCAL_TYPES.size()));
-                ids.add(sql.insertActor(c, actor(i, type, city, random)));
+                forms.add(actor(i, type, city, random));
+                ids.add(sql.insertActor(c, forms.get(i)));
             }
             Set<String> pairs = new HashSet<>();
             int made = 0;
@@ -82,7 +84,7 @@ final class PartnershipDemo {
                 sql.insertRelationship(c, ids.get(a), ids.get(b), type, from, until, 1 + random.nextInt(3));
                 made++;
             }
-            new DemoCoalition(sql, new CoalitionStore(), ids, new Random(city.seed() * 31 + 5), today).add(c);
+            new DemoCoalition(sql, new CoalitionStore(), ids, forms, new Random(city.seed() * 31 + 5), today).add(c);
             audit.append(c, new AuditLog.Event("demo", "-", "partnerships.demo.load", "actor", "-", "ok",
                     (ACTORS + DemoCoalition.BODIES) + " actors, " + (RELATIONSHIPS + DemoCoalition.MEMBERSHIPS)
                             + " relationships, " + DemoCoalition.MEMORANDA + " memoranda, "

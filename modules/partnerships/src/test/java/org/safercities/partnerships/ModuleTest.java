@@ -83,7 +83,13 @@ class ModuleTest {
             assertTrue(bodies.contains(DemoCoalition.GROUP_MEMBERS.size() + " members · " + DemoCoalition.GROUP_MEETINGS + " meetings recorded"), bodies);
             String memos = b.get("/partnerships/memoranda").body();
             assertTrue(memos.contains("DEMO-MOU-001 (synthetic)") && memos.contains("Expired"));
-            long office = f.service().actors().stream().filter(a -> a.name().equals("Demo Ward Office 1")).findFirst().orElseThrow().id();
+            long office = commitments.stream().filter(m -> m.description().startsWith("Demo: budget line")).findFirst()
+                    .orElseThrow().actorId();
+            assertTrue(f.service().require(office).engaged(), "those who commit are engaged partners");
+            List<Actor> all = f.service().actors();
+            assertTrue(coalition.members(coalition.bodies().get("technical_group")).stream().allMatch(m -> m.engaged()
+                    || all.stream().noneMatch(a -> a.type().equals(m.type()) && a.engaged())),
+                    "a member is engaged, unless no actor of its type is");
             String actor = b.get("/partnerships/actors/" + office).body();
             assertTrue(actor.contains("Demo: budget line for lighting audits") && actor.contains("<td>Venues</td>"), actor);
             assertTrue(b.get("/partnerships/memoranda?actor=" + office).body().contains("women&#39;s safety audits")
