@@ -148,4 +148,33 @@ describe('partnerships', { timeout: 300_000 }, () => {
       assert.deepEqual(errors, [], 'no script error in the browser');
     });
   });
+  it('j) the demo\'s bodies, memoranda and an actor\'s commitments, in French and Arabic', { timeout: 120_000 }, async () => {
+    await step(page, 'bodies-memoranda', async () => {
+      errors.length = 0;
+      for (const lang of ['fr', 'ar']) {
+        await chooseLanguage(page, lang);
+        const bundle = parseProperties(readJarEntry(`locales/partnerships_${lang}.properties`));
+        await page.goto('/partnerships/bodies');
+        assert.equal(squash(await page.locator('h1').textContent()), squash(bundle['partnerships.body.title']));
+        const text = await page.locator('main').textContent();
+        assert.ok(text.includes('Demo Multi-sector Technical Group') && text.includes('Demo Coordination Centre for Urban Safety'));
+        assert.ok(!text.includes(bundle['partnerships.meeting.none']), 'both bodies have meetings');
+        assert.ok(!text.includes(bundle['partnerships.body.noMembers']), 'and members');
+        await shot(page, `27-bodies-${lang}`);
+        await page.goto('/partnerships/memoranda');
+        assert.ok((await page.locator('main').textContent()).includes('DEMO-MOU-001 (synthetic)'));
+        await shot(page, `28-memoranda-${lang}`);
+        // a party to the first memorandum: its commitments, with their kind, dates and state
+        await Promise.all([page.waitForURL((u) => /\/partnerships\/actors\/\d+$/.test(u.pathname)),
+          page.locator('main tr', { hasText: 'DEMO-MOU-001' }).locator('a[href^="/partnerships/actors/"]').first().click()]);
+        const commitments = await page.locator('#commitments + .table-wrap').textContent();
+        assert.ok(['resources', 'staff', 'data', 'venues'].some((k) => commitments.includes(bundle[`partnerships.commitmentKind.${k}`])),
+          'kinds named in the user\'s language');
+        assert.ok(commitments.includes('Demo: '), commitments);
+        await page.locator('#commitments').scrollIntoViewIfNeeded();
+        await shot(page, `29-actor-commitments-${lang}`);
+      }
+      assert.deepEqual(errors, [], 'no script error in the browser');
+    });
+  });
 });

@@ -42,7 +42,8 @@ final class CoalitionRoutes implements HttpService {
             List<Option> actors, Map<String, String> errors) {
     }
 
-    public record MeetingRow(long id, String heldOn, int attendees, String decisions) {
+    /** A meeting in a body's table: its decisions one per line, as typed. */
+    public record MeetingRow(long id, String heldOn, int attendees, List<String> decisions) {
     }
 
     public record Body(String kind, String title, String hint, boolean designated, long actorId, String actorName,
@@ -53,7 +54,8 @@ final class CoalitionRoutes implements HttpService {
     public record BodiesPage(List<Body> bodies, boolean canEdit) {
     }
 
-    public record CommitmentPage(long id, long actorId, String actorName, CommitmentForm form, Map<String, String> errors) {
+    public record CommitmentPage(long id, long actorId, String actorName, CommitmentForm form, List<Option> kinds,
+            Map<String, String> errors) {
     }
 
     private final PartnershipService partners;
@@ -149,7 +151,8 @@ final class CoalitionRoutes implements HttpService {
                     t.number(s.members()), t.number(s.meetings()), t.number(s.meetingsLastYear()),
                     s.lastMeeting() == null ? "—" : t.date(s.lastMeeting()))).orElse("");
             List<MeetingRow> meetings = id == null ? List.of() : coalition.meetingsOf(id).stream().map(m -> new MeetingRow(
-                    m.id(), t.date(m.heldOn()), m.attendees(), m.decisions() == null ? "" : m.decisions())).toList();
+                    m.id(), t.date(m.heldOn()), m.attendees(), m.decisions() == null ? List.of()
+                    : m.decisions().lines().map(String::strip).filter(l -> !l.isEmpty()).toList())).toList();
             boolean mine = kind.equals(failed);
             bodies.add(new Body(kind, t.t("partnerships.body." + kind), t.t("partnerships.body." + kind + "Hint"),
                     id != null, id == null ? 0 : id, name, actors, members, counts, meetings,
@@ -211,8 +214,7 @@ final class CoalitionRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
         Commitment m = commitment(req);
-        renderCommitment(res, Status.OK_200, v, m, new CommitmentForm(m.description(), m.endDate().toString(),
-                m.fulfilled()), new FieldErrors());
+        renderCommitment(res, Status.OK_200, v, m, CommitmentForm.of(m), new FieldErrors());
     }
 
     private void updateCommitment(ServerRequest req, ServerResponse res) {
@@ -234,7 +236,14 @@ final class CoalitionRoutes implements HttpService {
             FieldErrors e) {
         String name = partners.actor(m.actorId()).map(a -> a.nameIn(v.t().lang())).orElse("");
         pages.render(res, status, v, PartnershipRoutes.ACTORS, "partnerships/commitment-form",
-                "partnerships.commitment.edit", new CommitmentPage(m.id(), m.actorId(), name, form, e.in(v.t())));
+                "partnerships.commitment.edit", new CommitmentPage(m.id(), m.actorId(), name, form,
+                        commitmentKinds(v.t(), form.kind()), e.in(v.t())));
+    }
+
+    /** The kinds of commitment as options of the form's select, {@code selected} chosen. */
+    static List<Option> commitmentKinds(Translator t, String selected) {
+        return Codes.COMMITMENT_KINDS.stream()
+                .map(k -> new Option(k, t.t("partnerships.commitmentKind." + k), k.equals(selected))).toList();
     }
 
     private Commitment commitment(ServerRequest req) {

@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.safercities.platform.Problem;
 import org.safercities.platform.audit.AuditLog;
+import org.safercities.platform.links.CoalitionFigures;
 import org.safercities.platform.store.Store;
 import org.safercities.platform.web.FieldErrors;
 
@@ -19,7 +22,7 @@ import org.safercities.platform.web.FieldErrors;
 public final class CoalitionService {
 
     /** The bodies, in the order the page shows them. */
-    public static final List<String> BODIES = List.of("technical_group", "coordination_centre");
+    public static final List<String> BODIES = List.of(CoalitionFigures.TECHNICAL_GROUP, CoalitionFigures.COORDINATION_CENTRE);
 
     /** What the review report counts for a body: focal points (members), meetings in all and in the last year. */
     public record BodySummary(String kind, long actorId, int members, int meetings, int meetingsLastYear,
@@ -57,6 +60,12 @@ public final class CoalitionService {
     public long addMemorandum(MemorandumForm f, String actor, String address) {
         PartnershipService.requireValid(validate(f));
         return store.tx(c -> {
+            // a party deleted between the check and now would break the foreign key: say so in words instead
+            for (long party : f.partyIds()) {
+                if (partners.sql.actor(c, party).isEmpty()) {
+                    PartnershipService.requireValid(new FieldErrors().add("parties", "partnerships.rel.missingActor"));
+                }
+            }
             long id = sql.insertMemorandum(c, f);
             audit.append(c, PartnershipService.event(actor, address, "partnerships.memorandum.create", "memorandum", id,
                     f.title().strip()));
@@ -97,8 +106,8 @@ public final class CoalitionService {
 
     public long addMeeting(long actorId, MeetingForm f, String actor, String address) {
         PartnershipService.requireValid(f.validate());
-        partners.require(actorId);
         return store.tx(c -> {
+            partners.sql.actor(c, actorId).orElseThrow(Problem::notFound); // in the transaction: not deleted meanwhile
             long id = sql.insertMeeting(c, actorId, f);
             audit.append(c, PartnershipService.event(actor, address, "partnerships.meeting.create", "meeting", id,
                     Long.toString(actorId)));
@@ -135,10 +144,25 @@ public final class CoalitionService {
     /** The actors with a current "member of" relationship to {@code bodyId} (one that has not ended). */
     public List<Actor> members(long bodyId) {
         LocalDate today = PartnershipService.today();
-        List<Long> ids = partners.relationshipsOf(bodyId).stream()
-                .filter(r -> r.toId() == bodyId && Codes.MEMBER_OF.equals(r.type())
-                        && (r.until() == null || !r.until().isBefore(today)))
-                .map(Relationship::fromId).distinct().toList();
+        return membersWhere(bodyId, r -> r.until() == null || !r.until().isBefore(today));
+    }
+
+    /**
+     * The actors whose "member of" relationship to {@code bodyId} overlapped {@code from}–{@code until} (began
+     * by its end, and had not ended before its start): the focal points of a period, for the review report.
+     */
+    public List<Actor> membersDuring(long bodyId, LocalDate from, LocalDate until) {
+        return membersWhere(bodyId, r -> !r.from().isAfter(until) && (r.until() == null || !r.until().isBefore(from)));
+    }
+
+    private List<Actor> membersWhere(long bodyId, java.util.function.Predicate<Relationship> when) {
+        Set<Long> ids = partners.relationshipsOf(bodyId).stream()
+                .filter(r -> r.toId() == bodyId && Codes.MEMBER_OF.equals(r.type()) && when.test(r))
+                .map(Relationship::fromId).collect(Collectors.toSet());
         return partners.actors().stream().filter(a -> ids.contains(a.id())).toList();
+    }
+
+    PartnershipService partners() {
+        return partners;
     }
 }

@@ -28,11 +28,15 @@ public final class Codes {
             "shares_data_with", "conflicts_with");
 
     /** Roles of a partner in a strategy action, as the strategy module's ActionDirectory names them. */
-    public static final List<String> ROLES = List.of("lead", "support");
+    public static final List<String> ROLES = List.of("lead", "support", "funder");
+
+    /** What a commitment gives (issue 4: resources, staff, data, venues). */
+    public static final List<String> COMMITMENT_KINDS = List.of("resources", "staff", "data", "venues");
 
     /** What an actor is. */
     public static final List<String> KINDS = List.of("organisation", "person");
     public static final String ORGANISATION = "organisation";
+    public static final String PERSON = "person";
 
     public static final String ENGAGED = "engaged";
     public static final String MEMBER_OF = "member_of";

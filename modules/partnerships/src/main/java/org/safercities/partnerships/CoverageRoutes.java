@@ -47,7 +47,8 @@ final class CoverageRoutes implements HttpService {
     public record Partner(long id, String name, boolean known) {
     }
 
-    public record PriorityRow(String title, List<Partner> leads, List<Partner> supports, int actions) {
+    public record PriorityRow(String title, List<Partner> leads, List<Partner> supports, List<Partner> funders,
+            int actions) {
     }
 
     public record CoveragePage(List<Link> types, List<AreaRow> areaRows, List<CountCell> typeTotals, List<Link> groups,
@@ -116,7 +117,7 @@ final class CoverageRoutes implements HttpService {
         List<PriorityRow> out = new ArrayList<>();
         for (Coverage.PriorityRoles p : Coverage.prioritiesByPartner(service.strategy())) {
             out.add(new PriorityRow(p.priority().title(), partners(p.roles(), PartnershipService.LEAD, names),
-                    partners(p.roles(), "support", names),
+                    partners(p.roles(), "support", names), partners(p.roles(), "funder", names),
                     (int) p.roles().stream().map(ActionRole::actionId).distinct().count()));
         }
         return out;

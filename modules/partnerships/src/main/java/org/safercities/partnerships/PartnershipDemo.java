@@ -15,7 +15,8 @@ import org.safercities.platform.store.Store;
 
 /**
  * A clearly synthetic coalition for the demo city: {@value #ACTORS} actors over its wards and
- * {@value #RELATIONSHIPS} relationships, the same for the same seed. "Member of" only ever points from a later
+ * {@value #RELATIONSHIPS} relationships, the same for the same seed, then the technical group and coordination
+ * centre with their members and meetings, memoranda and commitments ({@link DemoCoalition}). "Member of" only ever points from a later
  * actor to an earlier one, so it has no cycle. So that the gaps page has something to show, the city-wide
  * actors (national government, international agency) are only invited, no actor covers the last ward, and no
  * actor serves indigenous peoples.
@@ -50,13 +51,19 @@ final class PartnershipDemo {
         this.sql = sql;
     }
 
-    void load(DemoCity city) {
+    /**
+     * Loads the coalition; the memoranda, commitments and meetings of {@link DemoCoalition} are dated from
+     * {@code today} so that the "last 12 months" counts and the overdue commitments always have content.
+     */
+    void load(DemoCity city, LocalDate today) {
         Random random = new Random(city.seed() * 31 + 4);
         store.tx(c -> {
             List<Long> ids = new ArrayList<>();
+            List<ActorForm> forms = new ArrayList<>();
             for (int i = 0; i < ACTORS; i++) {
                 String type = i < Codes.TYPES.size() ? Codes.TYPES.get(i) : LOCAL_TYPES.get(random.nextInt(LOCAL_TYPES.size()));
-                ids.add(sql.insertActor(c, actor(i, type, city, random)));
+                forms.add(actor(i, type, city, random));
+                ids.add(sql.insertActor(c, forms.get(i)));
             }
             Set<String> pairs = new HashSet<>();
             int made = 0;
@@ -77,8 +84,11 @@ final class PartnershipDemo {
                 sql.insertRelationship(c, ids.get(a), ids.get(b), type, from, until, 1 + random.nextInt(3));
                 made++;
             }
+            new DemoCoalition(sql, new CoalitionStore(), ids, forms, new Random(city.seed() * 31 + 5), today).add(c);
             audit.append(c, new AuditLog.Event("demo", "-", "partnerships.demo.load", "actor", "-", "ok",
-                    ACTORS + " actors, " + RELATIONSHIPS + " relationships"));
+                    (ACTORS + DemoCoalition.BODIES) + " actors, " + (RELATIONSHIPS + DemoCoalition.MEMBERSHIPS)
+                            + " relationships, " + DemoCoalition.MEMORANDA + " memoranda, "
+                            + DemoCoalition.COMMITMENTS.size() + " commitments, two bodies with their meetings"));
             return null;
         });
     }

@@ -61,7 +61,9 @@ final class PartnershipPages {
             String until, int strength) {
     }
 
-    public record CommitmentRow(long id, String description, String endDate, boolean fulfilled, boolean overdue) {
+    /** A commitment in the actor's table: {@code startDate} empty when not recorded. */
+    public record CommitmentRow(long id, String kind, String description, String startDate, String endDate,
+            boolean fulfilled, boolean overdue, boolean upcoming) {
     }
 
     public record ActorPage(long id, String name, String type, String level, String status, int interest, int influence,
@@ -69,7 +71,8 @@ final class PartnershipPages {
             List<RelRow> relationships, List<Option> others, List<Option> relTypes, String relFrom, String relUntil,
             List<Option> strengths, Map<String, String> relErrors, List<CommitmentRow> commitments, String kind,
             String localName, List<OtherName> otherNames,
-            CommitmentForm commitmentForm, Map<String, String> commitmentErrors, boolean strategy, List<RoleRow> roles) {
+            CommitmentForm commitmentForm, Map<String, String> commitmentErrors, boolean strategy, List<RoleRow> roles,
+            List<CoalitionRoutes.Option> commitmentKinds, boolean person) {
     }
 
     public record Named(long id, String name) {
@@ -151,10 +154,16 @@ final class PartnershipPages {
                 a.areaIds().stream().map(id -> names.getOrDefault(id, "")).toList(),
                 PartnershipRoutes.labels(t, "group", a.groups()), canEdit, cv, rels, others,
                 options(t, "relType", Codes.RELATIONS, rel.type()), rel.from(), rel.until(), scores(3, rel.strength()), relErrors,
-                service.commitmentsOf(a.id()).stream().map(m -> new CommitmentRow(m.id(), m.description(),
-                        t.date(m.endDate()), m.fulfilled(), m.overdue(PartnershipService.today()))).toList(),
+                service.commitmentsOf(a.id()).stream().map(m -> commitmentRow(t, m, PartnershipService.today())).toList(),
                 t.t("partnerships.kind." + a.kind()), a.nameIn(t.lang()).equals(a.name()) ? "" : a.name(),
-                otherNames(t, a), commitment, commitmentErrors, service.strategy().isPresent(), roles(t, a.id()));
+                otherNames(t, a), commitment, commitmentErrors, service.strategy().isPresent(), roles(t, a.id()),
+                CoalitionRoutes.commitmentKinds(t, commitment.kind()), Codes.PERSON.equals(a.kind()));
+    }
+
+    private static CommitmentRow commitmentRow(Translator t, Commitment m, LocalDate today) {
+        return new CommitmentRow(m.id(), t.t("partnerships.commitmentKind." + m.kind()), m.description(),
+                m.startDate() == null ? "" : t.date(m.startDate()), t.date(m.endDate()), m.fulfilled(), m.overdue(today),
+                m.upcoming(today));
     }
 
     /** The names in languages other than the user's (the user's is the page's title). */

@@ -64,6 +64,7 @@ final class PartnershipRoutes implements HttpService {
                 .post(ACTORS + "/{id}/delete", this::delete)
                 .post(ACTORS + "/{id}/contact", this::saveContact)
                 .post(ACTORS + "/{id}/contact/erase", this::eraseContact)
+                .post(ACTORS + "/{id}/erase-person", this::erasePerson)
                 .post(ACTORS + "/{id}/relationships", this::addRelationship)
                 .post("/partnerships/relationships/{rid}/delete", this::deleteRelationship)
                 .post(ACTORS + "/{id}/commitments", this::addCommitment)
@@ -203,6 +204,22 @@ final class PartnershipRoutes implements HttpService {
         }
         service.saveContact(a.id(), form, v.actor(), v.address());
         v.flash("platform.saved");
+        Visit.redirect(res, ACTORS + "/" + a.id());
+    }
+
+    /** Erases a person actor on request (editors: it changes the actor): its names in every language become a placeholder. */
+    private void erasePerson(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        Actor a = actor(req);
+        String id = Long.toString(a.id());
+        Map<String, String> placeholders = new java.util.LinkedHashMap<>();
+        for (String lang : org.safercities.platform.i18n.Messages.UN_LANGUAGES) {
+            placeholders.put(lang, pages.translator(lang).t("partnerships.person.erasedName", id));
+        }
+        service.erasePerson(a.id(), pages.translator(org.safercities.platform.i18n.Messages.SOURCE)
+                .t("partnerships.person.erasedName", id), placeholders, v.actor(), v.address());
+        v.flash("partnerships.person.erased");
         Visit.redirect(res, ACTORS + "/" + a.id());
     }
 

@@ -128,7 +128,7 @@ public final class PartnershipService {
         requireValid(validate(form));
         return write(c -> {
             long id = sql.insertActor(c, form);
-            audit.append(c, event(actor, address, "partnerships.actor.create", "actor", id, form.name().strip()));
+            audit.append(c, event(actor, address, "partnerships.actor.create", "actor", id, auditName(form)));
             return id;
         });
     }
@@ -143,7 +143,7 @@ public final class PartnershipService {
             if (!sql.updateActor(c, id, version, form)) {
                 throw Problem.conflict("partnerships.actor.editedMeanwhile");
             }
-            audit.append(c, event(actor, address, "partnerships.actor.update", "actor", id, form.name().strip()));
+            audit.append(c, event(actor, address, "partnerships.actor.update", "actor", id, auditName(form)));
             return null;
         });
     }
@@ -153,7 +153,7 @@ public final class PartnershipService {
         write(c -> {
             Actor a = sql.actor(c, id).orElseThrow(Problem::notFound);
             sql.deleteActor(c, id);
-            audit.append(c, event(actor, address, "partnerships.actor.delete", "actor", id, a.name()));
+            audit.append(c, event(actor, address, "partnerships.actor.delete", "actor", id, auditName(ActorForm.of(a))));
             return null;
         });
     }
@@ -193,6 +193,38 @@ public final class PartnershipService {
         });
     }
 
+    /**
+     * The audit log's detail for an actor: an organisation's name, never a person's (the log cannot be erased,
+     * a person can: see {@link #erasePerson}).
+     */
+    static String auditName(ActorForm f) {
+        return Codes.PERSON.equals(f.kind()) ? Codes.PERSON : f.name().strip();
+    }
+
+    /**
+     * Erases a person on request (issue 4: "erasure that keeps the organisation's history without the person"):
+     * the names become {@code placeholder} (local) and {@code placeholders} (language → text), the notes and the
+     * contact person go; kind, type, areas, groups, relationships, commitments, memberships and memoranda stay,
+     * so that counts and the coalition's history are unchanged. 422 for an organisation.
+     */
+    public void erasePerson(long id, String placeholder, Map<String, String> placeholders, String actor, String address) {
+        write(c -> {
+            Actor a = sql.actor(c, id).orElseThrow(Problem::notFound);
+            if (!Codes.PERSON.equals(a.kind())) {
+                throw new Problem(422, "partnerships.person.notAPerson");
+            }
+            sql.eraseContact(c, id);
+            ActorForm f = ActorForm.of(a);
+            ActorForm erased = new ActorForm(placeholder, f.type(), f.level(), "", f.interest(), f.influence(), f.status(),
+                    "", f.areas(), f.groups(), Codes.PERSON, placeholders);
+            if (!sql.updateActor(c, id, a.version(), erased)) {
+                throw Problem.conflict("partnerships.actor.editedMeanwhile");
+            }
+            audit.append(c, event(actor, address, "partnerships.person.erase", "actor", id, "erased on request"));
+            return null;
+        });
+    }
+
     /** What the import would do with {@code file}, errors in {@code t}'s language. */
     ActorImport.Plan planImport(ActorCsv.Parsed file, org.safercities.platform.i18n.Translator t) {
         return ActorImport.plan(file, actors(), areas.all(), t);
@@ -218,7 +250,7 @@ public final class PartnershipService {
             for (ActorImport.Row row : plan.rows()) {
                 if (!row.isDuplicate()) {
                     long id = sql.insertActor(c, ActorImport.withDefaults(row.form()));
-                    audit.append(c, event(actor, address, "partnerships.actor.create", "actor", id, row.form().name().strip()));
+                    audit.append(c, event(actor, address, "partnerships.actor.create", "actor", id, auditName(row.form())));
                     added++;
                 } else if (choices.getOrDefault(row.line(), ActorImport.Choice.MERGE) == ActorImport.Choice.SKIP) {
                     skipped++;
@@ -325,8 +357,7 @@ public final class PartnershipService {
         requireValid(form.validate());
         return store.tx(c -> {
             sql.actor(c, actorId).orElseThrow(Problem::notFound);
-            long id = sql.insertCommitment(c, actorId, form.description(), RelationshipForm.date(form.endDate()),
-                    form.fulfilled());
+            long id = sql.insertCommitment(c, actorId, form);
             audit.append(c, event(actor, address, "partnerships.commitment.create", "commitment", id, Long.toString(actorId)));
             return id;
         });
@@ -336,12 +367,12 @@ public final class PartnershipService {
         return store.read(c -> sql.commitment(c, id));
     }
 
-    /** Changes a commitment's description, end date or state; returns it as it was (for the redirect). */
+    /** Changes a commitment's kind, description, dates or state; returns it as it was (for the redirect). */
     public Commitment updateCommitment(long id, CommitmentForm form, String actor, String address) {
         requireValid(form.validate());
         return store.tx(c -> {
             Commitment m = sql.commitment(c, id).orElseThrow(Problem::notFound);
-            sql.updateCommitment(c, id, form.description(), RelationshipForm.date(form.endDate()), form.fulfilled());
+            sql.updateCommitment(c, id, form);
             audit.append(c, event(actor, address, "partnerships.commitment.update", "commitment", id,
                     Long.toString(m.actorId())));
             return m;

@@ -272,14 +272,16 @@ final class PartnershipStore {
         return delete(c, "DELETE FROM partnerships_relationship WHERE id = ?", id) == 1;
     }
 
+    private static final String COMMITMENT = """
+            SELECT id, actor_id, commitment_kind, description, start_date, end_date, fulfilled
+            FROM partnerships_commitment""";
+
     List<Commitment> commitments(Connection c) throws SQLException {
-        return commitments(c, "SELECT id, actor_id, description, end_date, fulfilled FROM partnerships_commitment ORDER BY end_date, id", null);
+        return commitments(c, COMMITMENT + " ORDER BY end_date, id", null);
     }
 
     List<Commitment> commitmentsOf(Connection c, long actorId) throws SQLException {
-        return commitments(c, """
-                SELECT id, actor_id, description, end_date, fulfilled FROM partnerships_commitment
-                WHERE actor_id = ? ORDER BY end_date, id""", actorId);
+        return commitments(c, COMMITMENT + " WHERE actor_id = ? ORDER BY end_date, id", actorId);
     }
 
     private static List<Commitment> commitments(Connection c, String sql, Long actorId) throws SQLException {
@@ -290,8 +292,9 @@ final class PartnershipStore {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Commitment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
-                            rs.getInt(5) == 1));
+                    Date start = rs.getDate(5);
+                    out.add(new Commitment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            start == null ? null : start.toLocalDate(), rs.getDate(6).toLocalDate(), rs.getInt(7) == 1));
                 }
             }
         }
@@ -299,20 +302,16 @@ final class PartnershipStore {
     }
 
     Optional<Commitment> commitment(Connection c, long id) throws SQLException {
-        List<Commitment> found = commitments(c,
-                "SELECT id, actor_id, description, end_date, fulfilled FROM partnerships_commitment WHERE id = ?", id);
-        return found.stream().findFirst();
+        return commitments(c, COMMITMENT + " WHERE id = ?", id).stream().findFirst();
     }
 
-    long insertCommitment(Connection c, long actorId, String description, java.time.LocalDate endDate, boolean fulfilled)
-            throws SQLException {
+    /** Inserts a validated commitment form. */
+    long insertCommitment(Connection c, long actorId, CommitmentForm f) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO partnerships_commitment (actor_id, description, end_date, fulfilled) VALUES (?, ?, ?, ?)""",
-                Statement.RETURN_GENERATED_KEYS)) {
+                INSERT INTO partnerships_commitment (actor_id, commitment_kind, description, start_date, end_date, fulfilled)
+                VALUES (?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, actorId);
-            ps.setString(2, description.strip());
-            ps.setDate(3, Date.valueOf(endDate));
-            ps.setInt(4, fulfilled ? 1 : 0);
+            setCommitment(ps, 2, f);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -321,16 +320,27 @@ final class PartnershipStore {
         }
     }
 
-    boolean updateCommitment(Connection c, long id, String description, java.time.LocalDate endDate, boolean fulfilled)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE partnerships_commitment SET description = ?, end_date = ?, fulfilled = ? WHERE id = ?")) {
-            ps.setString(1, description.strip());
-            ps.setDate(2, Date.valueOf(endDate));
-            ps.setInt(3, fulfilled ? 1 : 0);
-            ps.setLong(4, id);
+    boolean updateCommitment(Connection c, long id, CommitmentForm f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE partnerships_commitment SET commitment_kind = ?, description = ?, start_date = ?, end_date = ?,
+                fulfilled = ? WHERE id = ?""")) {
+            setCommitment(ps, 1, f);
+            ps.setLong(6, id);
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /** Kind, description, start (or NULL), end and kept, from parameter {@code at} on. */
+    private static void setCommitment(PreparedStatement ps, int at, CommitmentForm f) throws SQLException {
+        ps.setString(at, f.kind());
+        ps.setString(at + 1, f.description().strip());
+        if (f.start() == null) {
+            ps.setNull(at + 2, java.sql.Types.DATE);
+        } else {
+            ps.setDate(at + 2, Date.valueOf(f.start()));
+        }
+        ps.setDate(at + 3, Date.valueOf(f.end()));
+        ps.setInt(at + 4, f.fulfilled() ? 1 : 0);
     }
 
     boolean deleteCommitment(Connection c, long id) throws SQLException {

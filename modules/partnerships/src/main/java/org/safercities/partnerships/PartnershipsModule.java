@@ -10,6 +10,7 @@ import org.safercities.platform.MenuEntry;
 import org.safercities.platform.PlatformServices;
 import org.safercities.platform.accounts.Role;
 import org.safercities.platform.links.ActorDirectory;
+import org.safercities.platform.links.CoalitionFigures;
 
 /**
  * Partnership mapping (DESIGN.md section 3, step 4 of the process): actors, their protected contact person,
@@ -19,7 +20,7 @@ public final class PartnershipsModule implements KitModule {
 
     static final List<String> MIGRATIONS = List.of("V001__create_actor.sql", "V002__create_contact.sql",
             "V003__create_relationship.sql", "V004__create_commitment.sql", "V005__actor_kind_and_names.sql",
-            "V006__create_memorandum_and_meeting.sql");
+            "V006__create_memorandum_and_meeting.sql", "V007__commitment_kind_and_start.sql");
 
     private final PlatformServices platform;
     private final PartnershipService service;
@@ -30,9 +31,13 @@ public final class PartnershipsModule implements KitModule {
         this.service = new PartnershipService(platform.store(), platform.audit(), platform.areas(), platform.links());
         this.coalition = new CoalitionService(platform.store(), platform.audit(), service);
         platform.links().publish(ActorDirectory.class, new PublishedActors(service));
+        platform.links().publish(CoalitionFigures.class, new PublishedCoalition(coalition));
     }
 
-    /** Memoranda, the technical group and the coordination centre (counts for the review report). */
+    /**
+     * Memoranda, the technical group and the coordination centre. Other modules count the bodies through the
+     * published {@link CoalitionFigures} instead, so as not to depend on this module.
+     */
     public CoalitionService coalition() {
         return coalition;
     }
@@ -78,7 +83,7 @@ public final class PartnershipsModule implements KitModule {
 
     @Override
     public void loadDemo(DemoCity city) {
-        new PartnershipDemo(platform.store(), platform.audit(), service.sql).load(city);
+        new PartnershipDemo(platform.store(), platform.audit(), service.sql).load(city, PartnershipService.today());
         service.changed();
     }
 }

@@ -149,18 +149,18 @@ class ActorRoutesTest {
         Browser b = f.as("coordinator");
         b.get("/partnerships/actors/" + id);
         HttpResponse<String> bad = b.post("/partnerships/actors/" + id + "/commitments",
-                Map.of("description", "Patrol the park", "endDate", "31/12/2026"));
+                Map.of("kind", "staff", "description", "Patrol the park", "endDate", "31/12/2026"));
         assertEquals(422, bad.statusCode());
         assertTrue(bad.body().contains("Enter a date as YYYY-MM-DD.") && bad.body().contains("Patrol the park"));
         assertEquals(303, b.post("/partnerships/actors/" + id + "/commitments",
-                Map.of("description", "Patrol the park", "endDate", LocalDate.now().minusDays(1).toString())).statusCode());
+                Map.of("kind", "staff", "description", "Patrol the park", "endDate", LocalDate.now().minusDays(1).toString())).statusCode());
         String page = b.get("/partnerships/actors/" + id).body();
         assertTrue(page.contains("Patrol the park") && page.contains("Past its end date"));
         Commitment m = f.service().commitmentsOf(id).get(0);
         assertTrue(b.get("/partnerships/gaps").body().contains("Commitment NGO committed to “Patrol the park”"));
         Browser p = f.as("partner");
         assertEquals(403, p.post("/partnerships/actors/" + id + "/commitments",
-                Map.of("description", "x", "endDate", LocalDate.now().minusDays(1).toString())).statusCode());
+                Map.of("kind", "staff", "description", "x", "endDate", LocalDate.now().minusDays(1).toString())).statusCode());
         assertEquals(403, p.post("/partnerships/commitments/" + m.id() + "/delete", Map.of()).statusCode());
         b.get("/partnerships/actors/" + id);
         assertEquals(303, b.post("/partnerships/commitments/" + m.id() + "/delete", Map.of()).statusCode());

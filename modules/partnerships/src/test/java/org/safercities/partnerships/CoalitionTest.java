@@ -51,6 +51,13 @@ class CoalitionTest {
         assertEquals(422, one.statusCode());
         assertTrue(one.body().contains("Choose at least two parties.") && one.body().contains("The expiry date cannot be before the signing date."));
         assertTrue(one.body().contains("value=\"Street &lt;b&gt;lights&lt;/b&gt;\"") && one.body().contains("value=\"File 12/A\""), "input kept");
+        long gone = add("Memo deleted meanwhile", "ngo");
+        s.delete(gone, "test", "-");
+        HttpResponse<String> stale = f.postMulti(b, "/partnerships/memoranda", List.of(Map.entry("title", "Stale party"),
+                Map.entry("signedOn", "2025-03-01"), Map.entry("parties", Long.toString(city)), Map.entry("parties", Long.toString(gone))));
+        assertEquals(422, stale.statusCode(), "a party deleted meanwhile");
+        assertTrue(stale.body().contains("This actor no longer exists: it may have been deleted meanwhile."));
+        assertTrue(coalition.memorandaOf(city).isEmpty());
         LocalDate lastMonth = LocalDate.now().minusMonths(1);
         HttpResponse<String> ok = f.postMulti(b, "/partnerships/memoranda", List.of(Map.entry("title", "Street <b>lights</b>"),
                 Map.entry("signedOn", lastMonth.minusYears(1).toString()), Map.entry("expiresOn", lastMonth.toString()),
@@ -74,28 +81,31 @@ class CoalitionTest {
     @Test
     void aCommitmentCanBeEditedAndBadInputIsKept() {
         long ngo = add("Edit NGO", "ngo");
-        long id = s.addCommitment(ngo, new CommitmentForm("Two staff", LocalDate.now().minusDays(3).toString(), false), "test", "-");
+        long id = s.addCommitment(ngo, new CommitmentForm("staff", "Two staff", "", LocalDate.now().minusDays(3).toString(), false), "test", "-");
         assertTrue(s.gaps(LocalDate.now()).stream().anyMatch(g -> g.subject().equals(Long.toString(id))));
         Browser b = f.as("coordinator");
         assertTrue(b.get("/partnerships/commitments/" + id + "/edit").body().contains("Two staff"));
-        HttpResponse<String> bad = b.post("/partnerships/commitments/" + id, Map.of("description", "Three <i>staff</i>", "endDate", "soon"));
+        HttpResponse<String> bad = b.post("/partnerships/commitments/" + id, Map.of("kind", "staff", "description", "Three <i>staff</i>", "endDate", "soon"));
         assertEquals(422, bad.statusCode());
         assertTrue(bad.body().contains("Three &lt;i&gt;staff&lt;/i&gt;") && bad.body().contains("Enter a date as YYYY-MM-DD."));
         assertEquals("Two staff", s.commitment(id).orElseThrow().description(), "nothing changed");
         HttpResponse<String> ok = b.post("/partnerships/commitments/" + id,
-                Map.of("description", "Three staff", "endDate", LocalDate.now().minusDays(3).toString(), "fulfilled", "1"));
+                Map.of("kind", "staff", "description", "Three staff", "endDate", LocalDate.now().minusDays(3).toString(), "fulfilled", "1"));
         assertEquals(303, ok.statusCode());
         Commitment m = s.commitment(id).orElseThrow();
         assertEquals("Three staff", m.description());
         assertTrue(m.fulfilled());
         assertTrue(s.gaps(LocalDate.now()).stream().noneMatch(g -> g.subject().equals(Long.toString(id))), "kept: no longer a gap");
-        assertEquals(403, f.as("partner").post("/partnerships/commitments/" + id, Map.of("description", "x", "endDate", "2030-01-01")).statusCode());
+        assertEquals(403, f.as("partner").post("/partnerships/commitments/" + id, Map.of("kind", "data", "description", "x", "endDate", "2030-01-01")).statusCode());
         assertEquals(404, b.get("/partnerships/commitments/999999/edit").statusCode());
         assertTrue(f.audit("partnerships.commitment.update").stream().anyMatch(e -> e.recordId().equals(Long.toString(id))));
     }
 
     @Test
     void theTechnicalGroupCountsItsMembersAndMeetings() {
+        // the demo designates its own two bodies: deleting their actors removes the designations (cascade)
+        coalition.bodies().values().forEach(id -> s.delete(id, "test", "-"));
+        assertTrue(coalition.bodies().isEmpty());
         Browser b = f.as("coordinator");
         assertTrue(b.get("/partnerships/bodies").body().contains("No actor is recorded as this body yet"));
         long group = add("Safer City Technical Group", "local_government");

@@ -110,6 +110,56 @@ class ContactTest {
     }
 
     @Test
+    void aPersonIsErasedOnRequestAndTheCoalitionKeepsItsHistory() {
+        PartnershipService s = f.service();
+        String name = "Grace Erasable-Person";
+        long person = s.create(new ActorForm(name, "health", "", "Paediatrics", "3", "4", "engaged", "Lives near the market",
+                List.of(), List.of("children_youth"), "person", Map.of("fr", "Grâce Effaçable")), "test", "-");
+        s.saveContact(person, new ContactForm(PERSON, PHONE, EMAIL), "test", "-");
+        long body = s.create(Fixture.form("Erasure Technical Group", "local_government", "engaged", List.of(), List.of()), "test", "-");
+        s.addRelationship(person, new RelationshipForm(Long.toString(body), Codes.MEMBER_OF, "2025-01-01", "", "3"), "test", "-");
+        s.addCommitment(person, new CommitmentForm("staff", "Two clinic sessions a month", "", "2030-01-01", false), "test", "-");
+        long org = actorWithContact("Erasure Organisation");
+        assertTrue(f.audit("partnerships.actor.create").stream().noneMatch(e -> e.detail().contains(name)),
+                "a person's name never goes into the audit log, which cannot be erased");
+
+        Browser p = f.as("partner");
+        assertEquals(403, p.post("/partnerships/actors/" + person + "/erase-person", Map.of()).statusCode());
+        Browser b = f.as("coordinator");
+        String before = b.get("/partnerships/actors/" + person).body();
+        assertTrue(before.contains("action=\"/partnerships/actors/" + person + "/erase-person\""), "offered for a person");
+        assertFalse(b.get("/partnerships/actors/" + org).body().contains("/erase-person"), "not for an organisation");
+        b.post("/language", Map.of("lang", "fr"));
+        HttpResponse<String> refused = b.post("/partnerships/actors/" + org + "/erase-person", Map.of());
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("Seule une personne peut être effacée ainsi"), refused.body());
+        assertEquals("Erasure Organisation", s.require(org).name(), "nothing changed");
+        b.post("/language", Map.of("lang", "en"));
+
+        assertEquals(303, b.post("/partnerships/actors/" + person + "/erase-person", Map.of()).statusCode());
+        Actor erased = s.require(person);
+        assertEquals("Person removed on request (#" + person + ")", erased.name());
+        assertEquals("Personne retirée sur demande (n° " + person + ")", erased.nameIn("fr"));
+        assertTrue(erased.notes() == null || erased.notes().isEmpty());
+        assertTrue(s.readContact(person, "test", "-").isEmpty(), "the contact person goes too");
+        assertEquals("health", erased.type());
+        assertEquals(List.of("children_youth"), erased.groups());
+        assertEquals(1, s.relationshipsOf(person).size(), "the membership stays");
+        assertEquals(1, s.commitmentsOf(person).size(), "the commitment stays");
+        for (String page : List.of("/partnerships/actors/" + person, "/partnerships/actors", "/partnerships/actors.csv",
+                "/partnerships/network.json", "/partnerships/actors/" + body, "/partnerships/grid")) {
+            String text = b.get(page).body();
+            assertFalse(text.contains("Grace") || text.contains("Grâce") || text.contains("Lives near"), page);
+        }
+        assertTrue(b.get("/partnerships/actors/" + body).body().contains("Person removed on request (#" + person + ")"));
+        b.post("/language", Map.of("lang", "ar"));
+        assertTrue(b.get("/partnerships/actors/" + person).body().contains("شخص أُزيل بناءً على طلبه"));
+        b.post("/language", Map.of("lang", "en"));
+        assertTrue(f.audit("partnerships.person.erase").stream().anyMatch(e -> e.recordId().equals(Long.toString(person))
+                && e.actor().equals("demo-coordinator") && !e.detail().contains("Grace")));
+    }
+
+    @Test
     void theCsvExportHasActorsButNoContacts() {
         long id = actorWithContact("Export Probe NGO");
         String csv = f.as("coordinator").get("/partnerships/actors.csv").body();

@@ -163,6 +163,60 @@ class CoverageTest {
     }
 
     @Test
+    void aFunderIsShownAndCountedAsAFunderNeverAsALead() {
+        long bank = add("Funding <i>bank</i>", "private_sector", List.of(), List.of());
+        long lead = add("Leading office", "local_government", List.of(), List.of());
+        strategy.priorities.set(List.of(new PriorityRef(1, "Safe parks"), new PriorityRef(2, "Safe transport")));
+        strategy.roles.set(List.of(new ActionRole(10, "Park lighting", 1, "Safe parks", lead, "lead"),
+                new ActionRole(10, "Park lighting", 1, "Safe parks", bank, "funder"),
+                new ActionRole(20, "Night buses", 2, "Safe transport", bank, "funder"),
+                new ActionRole(21, "Bus stop audit", 2, "Safe transport", bank, "funder")));
+        assertEquals(List.of("2"), s.gaps(LocalDate.now()).stream().filter(g -> g.rule().equals("priority")).map(Gap::subject).toList(),
+                "a priority with only a funder still has no lead");
+
+        Browser b = f.as("analyst");
+        String actor = b.get("/partnerships/actors/" + bank).body();
+        assertTrue(actor.contains("Night buses") && actor.contains("Park lighting"));
+        assertEquals(3, actor.split("<td>Funder</td>", -1).length - 1, "one row per action, labelled Funder");
+        assertFalse(actor.contains("<td>funder</td>"), "the label, not the code");
+
+        String coverage = b.get("/partnerships/coverage").body();
+        assertTrue(coverage.contains("<th scope=\"col\">Funders</th>"));
+        String parks = row(coverage, "Safe parks");
+        String transport = row(coverage, "Safe transport");
+        String link = "<a dir=\"auto\" href=\"/partnerships/actors/" + bank + "\">Funding &lt;i&gt;bank&lt;/i&gt;</a>";
+        // columns: lead, support, funder, actions
+        List<String> cells = List.of(parks.split("</td>"));
+        assertTrue(cells.get(0).contains("Leading office") && !cells.get(0).contains("Funding"), parks);
+        assertFalse(cells.get(1).contains("Funding"), "not a supporting partner");
+        assertTrue(cells.get(2).contains(link), parks);
+        assertTrue(parks.contains("<td class=\"num\">1</td>"));
+        List<String> t = List.of(transport.split("</td>"));
+        assertTrue(t.get(0).contains("No lead partner") || t.get(0).contains("class=\"alt\""), transport);
+        assertEquals(1, t.get(2).split("Funding", -1).length - 1, "named once however many actions it funds");
+        assertTrue(transport.contains("<td class=\"num\">2</td>"), "both funded actions counted");
+        String csv = b.get("/partnerships/coverage-priorities.csv").body();
+        assertTrue(csv.contains("2,Safe transport,20,Night buses," + bank + ",Funding <i>bank</i>,funder"), csv);
+
+        for (String[] lang : List.of(new String[] {"fr", "Bailleur de fonds", "Bailleurs de fonds"},
+                new String[] {"ar", "مموِّل", "الشركاء المموِّلون"}, new String[] {"zh", "出资方", "出资伙伴"},
+                new String[] {"ru", "Донор", "Доноры"}, new String[] {"es", "Financiador", "Financiadores"})) {
+            b.post("/language", java.util.Map.of("lang", lang[0]));
+            assertTrue(b.get("/partnerships/actors/" + bank).body().contains("<td>" + lang[1] + "</td>"), lang[0]);
+            assertTrue(b.get("/partnerships/coverage").body().contains("<th scope=\"col\">" + lang[2] + "</th>"), lang[0]);
+        }
+        b.post("/language", java.util.Map.of("lang", "en"));
+    }
+
+    /** The coverage page's table row of one priority, from its title to the row's end. */
+    private static String row(String page, String title) {
+        int at = page.indexOf(">" + title + "</th>");
+        assertTrue(at > 0, title);
+        int from = page.indexOf("<td>", at);
+        return page.substring(from, page.indexOf("</tr>", at));
+    }
+
+    @Test
     void withoutTheStrategyEveryPageWorksAndTheStrategyPartsAreLeftOut() {
         PartnershipService own = alone.service();
         assertTrue(own.strategy().isEmpty());

@@ -49,6 +49,11 @@ final class Fixture implements AutoCloseable {
                 .map(m -> ((PartnershipsModule) m).service()).findFirst().orElseThrow();
     }
 
+    CoalitionService coalition() {
+        return kit.kit.modules().stream().filter(m -> m instanceof PartnershipsModule)
+                .map(m -> ((PartnershipsModule) m).coalition()).findFirst().orElseThrow();
+    }
+
     Browser as(String who) {
         Browser b = kit.browser();
         b.signIn("demo-" + who, PASSWORD);

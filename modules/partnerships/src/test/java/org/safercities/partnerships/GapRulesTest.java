@@ -111,10 +111,10 @@ class GapRulesTest {
     @Test
     void aCommitmentPastItsEndDateAndNotKeptIsAGap() {
         long a = add("ngo", "invited", List.of(), List.of());
-        long late = s.addCommitment(a, new CommitmentForm("Light the market street", "2026-06-14", false), "test", "-");
-        s.addCommitment(a, new CommitmentForm("Kept on time", "2026-01-01", true), "test", "-");
-        s.addCommitment(a, new CommitmentForm("Due today", "2026-06-15", false), "test", "-");
-        s.addCommitment(a, new CommitmentForm("Due later", "2027-01-01", false), "test", "-");
+        long late = s.addCommitment(a, new CommitmentForm("resources", "Light the market street", "", "2026-06-14", false), "test", "-");
+        s.addCommitment(a, new CommitmentForm("resources", "Kept on time", "", "2026-01-01", true), "test", "-");
+        s.addCommitment(a, new CommitmentForm("resources", "Due today", "", "2026-06-15", false), "test", "-");
+        s.addCommitment(a, new CommitmentForm("resources", "Due later", "", "2027-01-01", false), "test", "-");
         Set<String> r = rules();
         assertEquals(Set.of("commitment:" + late), r.stream().filter(x -> x.startsWith("commitment:")).collect(Collectors.toSet()),
                 "only the one past its end date and not kept, whatever the actor's engagement");
@@ -130,7 +130,7 @@ class GapRulesTest {
         long a = add("ngo", "engaged", List.of(), List.of());
         // the page judges against the real today: a date relative to it, shown as the English bundle formats it
         LocalDate lastMonth = LocalDate.now().minusMonths(1);
-        s.addCommitment(a, new CommitmentForm("Fund <b>ten</b> street lights", lastMonth.toString(), false), "test", "-");
+        s.addCommitment(a, new CommitmentForm("resources", "Fund <b>ten</b> street lights", "", lastMonth.toString(), false), "test", "-");
         String page = f.as("analyst").get("/partnerships/gaps").body();
         String shown = java.time.format.DateTimeFormatter
                 .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(java.util.Locale.ENGLISH).format(lastMonth);

@@ -28,10 +28,11 @@ class NetworkTest {
             assertTrue(page.body().contains("src=\"/assets/echarts.min.js"), "the chart library of the kit");
             assertEquals(200, partner.get("/assets/partnerships-network.js").statusCode(), "the module's script is served");
             String all = partner.get("/partnerships/network.json").body();
-            assertEquals(60, count(all, "\"symbolSize\""), "every demo actor");
-            assertEquals(150, count(all, "\"source\""), "every demo relationship");
+            assertEquals(PartnershipDemo.ACTORS + DemoCoalition.BODIES, count(all, "\"symbolSize\""), "every demo actor");
+            assertEquals(PartnershipDemo.RELATIONSHIPS + DemoCoalition.MEMBERSHIPS, count(all, "\"source\""),
+                    "every demo relationship, the bodies' memberships too");
             String ngos = partner.get("/partnerships/network.json?type=ngo").body();
-            assertTrue(count(ngos, "\"symbolSize\"") < 60 && count(ngos, "\"symbolSize\"") > 0);
+            assertTrue(count(ngos, "\"symbolSize\"") < PartnershipDemo.ACTORS && count(ngos, "\"symbolSize\"") > 0);
             assertFalse(ngos.contains("\"typeName\":\"Women-led"), "only the chosen type");
             // by target group: exactly the demo actors serving it, with only the links between them
             PartnershipService service = kit.kit.modules().stream().filter(m -> m instanceof PartnershipsModule)
@@ -47,7 +48,8 @@ class NetworkTest {
                     || filtered.contains("data-src=\"/partnerships/network.json?type&#61;ngo&amp;group&#61;older_persons\""), filtered);
             assertTrue(filtered.contains("<option value=\"older_persons\" selected>"));
             assertTrue(filtered.contains("id=\"network-svg\""), "the SVG button, shown by the script");
-            assertEquals(count(partner.get("/partnerships/network.json?group=nobody").body(), "\"symbolSize\""), 60,
+            assertEquals(PartnershipDemo.ACTORS + DemoCoalition.BODIES,
+                    count(partner.get("/partnerships/network.json?group=nobody").body(), "\"symbolSize\""),
                     "an unknown group is no filter");
             // in the user's language, and a name with script stays data
             Browser editor = kit.browser();
