@@ -494,6 +494,7 @@ public final class SurveyService {
         final Map<SurveyCube.Key, SurveyCube.Sums> delta = new HashMap<>();
         final java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
         Long importId;
+        long lastId; // the highest respondent id this import stored so far: the next batch's ids are above it
         boolean writing;
 
         Batches(SurveyImport job, List<Question> local) {
@@ -543,10 +544,7 @@ public final class SurveyService {
                     importId = store.tx(c -> SurveyStore.insertImport(c, job.fileName, job.startedBy));
                 }
                 long id = importId;
-                store.tx(c -> {
-                    SurveyStore.insertBatch(c, id, job.startedBy, now, fresh);
-                    return null;
-                });
+                lastId = store.tx(c -> SurveyStore.insertBatch(c, id, lastId, job.startedBy, now, fresh));
             }
         }
     }
