@@ -283,10 +283,11 @@ import_incidents() {
 }
 
 # import_surveys FILE WORK: the Kobo-style file through /diagnosis/surveys/import (upload, mapping page, the
-# mapping posted with "import the good rows"; the kit imports in the request). Sets T_SURVEY_UPLOAD_MS,
-# T_SURVEY_IMPORT_MS and SURVEY_PAGE (the answer, with the outcome).
+# mapping posted with "import the good rows"), then the job's status polled until it stops running, as the page
+# does (a kit before the background import answered within the POST: 200 with the outcome). Sets
+# T_SURVEY_UPLOAD_MS, T_SURVEY_IMPORT_MS (POST to the end of the job) and SURVEY_PAGE (the outcome page).
 import_surveys() {
-  local file=$1 work=$2 code token t0 t1 t2 mapping_path
+  local file=$1 work=$2 code token t0 t1 t2 mapping_path job i
   code=$(kit_page /diagnosis/surveys/import "$work/s-import.html")
   [ "$code" = 200 ] || die "GET /diagnosis/surveys/import answered $code"
   token=$(csrf_of "$work/s-import.html")
@@ -307,12 +308,28 @@ import_surveys() {
     q_harassment grp_safety/harassment q_harassment_place grp_safety/harassment_place \
     q_sexual_violence_non_partner grp_safety/sexual_violence_non_partner q_reported grp_safety/reported \
     mode good _csrf "$token" >"$work/s-mapping.form"
-  log "survey import: $(basename "$file") (the kit imports within the request)"
+  log "survey import: $(basename "$file")"
   t2=$EPOCHREALTIME
   code=$(kit_form "$mapping_path" "$work/s-mapping.form" "$work/h" "$work/s-done.html")
-  T_SURVEY_IMPORT_MS=$(ms_between "$t2" "$EPOCHREALTIME")
+  if [ "$code" = 303 ]; then
+    job=$(grep -i '^location:' "$work/h" | tr -d '\r' | sed 's/^[^:]*:[[:space:]]*//; s|^https\?://[^/]*||')
+    [ -n "$job" ] || die "the survey import answered 303 without a Location"
+    for ((i = 0; i < IMPORT_TIMEOUT_S * 5; i++)); do
+      code=$(kit_page "$job/status" "$work/s-status.json")
+      [ "$code" = 200 ] || die "GET $job/status answered $code"
+      grep -q '"running":false' "$work/s-status.json" && break
+      rss_sample
+      sleep 0.2
+    done
+    T_SURVEY_IMPORT_MS=$(ms_between "$t2" "$EPOCHREALTIME")
+    grep -q '"running":false' "$work/s-status.json" || die "the survey import did not finish in ${IMPORT_TIMEOUT_S} s"
+    code=$(kit_page "$job" "$work/s-done.html")
+    [ "$code" = 200 ] || die "GET $job answered $code"
+  else
+    T_SURVEY_IMPORT_MS=$(ms_between "$t2" "$EPOCHREALTIME")
+    [ "$code" = 200 ] || die "the survey import answered $code (expected 303, or 200 from a kit that imports in the request); see $work/s-done.html"
+  fi
   rss_sample
-  [ "$code" = 200 ] || die "the survey import answered $code (expected 200); see $work/s-done.html"
   SURVEY_PAGE="$work/s-done.html"
 }
 

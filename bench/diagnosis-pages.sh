@@ -4,8 +4,8 @@
 #      results) and leaves a data folder with the 1M incidents imported through HTTP; with --data DIR, the folder
 #      that `bench/diagnosis-import.sh --keep DIR` left;
 #   2. the kit (launcher flags, -Xmx128m) on that folder, signed in as the demo coordinator; 100,000 Kobo-style
-#      survey responses (bench/diagnosis-data.java) imported through /diagnosis/surveys/import, timed (the kit
-#      imports them within the request);
+#      survey responses (bench/diagnosis-data.java) imported through /diagnosis/surveys/import, timed until the
+#      background job ends);
 #   3. wrk -t2 -c8 -d20s --latency (after 5 s of the same load, for the JIT) on GET /diagnosis/analysis,
 #      /diagnosis/map, /diagnosis/map.json, /diagnosis/report and /diagnosis/surveys with the session cookie;
 #      goal: p95 < 300 ms, zero errors (any answer that is not 2xx counts);
@@ -146,7 +146,7 @@ out="$WORK/results.txt"
   [ -z "${BENCH_KIT_XMX:-}" ] || printf 'Kit heap: -Xmx%s, NOT the goal'"'"'s -Xmx128m (BENCH_KIT_XMX)\n' "$BENCH_KIT_XMX"
   printf 'Incidents in the store: %s (the analysis page'"'"'s total)\n' "$incidents_total"
   printf 'Survey file: %s\n' "$survey_file_line"
-  printf 'Survey import through HTTP: upload %s ms, import (one request) %s ms = %s responses/s\n' \
+  printf 'Survey import through HTTP: upload %s ms, import (POST to the end of the background job) %s ms = %s responses/s\n' \
     "$T_SURVEY_UPLOAD_MS" "$T_SURVEY_IMPORT_MS" "$(awk -v n="$SURVEY_ROWS" -v ms="$T_SURVEY_IMPORT_MS" 'BEGIN { printf "%.0f", n * 1000 / ms }')"
   printf '  its outcome: %s\n' "$survey_outcome"
   printf 'Kit RSS, MB: max %s during the survey import, %s after it, %s after the page load; VmHWM %s\n\n' \
@@ -168,8 +168,8 @@ out="$WORK/results.txt"
     jfr_gc "$WORK/page$i.jfr"
     echo
   done
-  echo "Where the survey import's request thread spends its time (JFR)"
-  jfr_top "$WORK/surveys.jfr" "*" 12 SurveyService.importFile
+  echo "Where the survey import thread spends its time (JFR)"
+  jfr_top "$WORK/surveys.jfr" survey-import 12
   echo "  the garbage collector during the survey import:"
   jfr_gc "$WORK/surveys.jfr"
   echo

@@ -141,6 +141,7 @@ public final class DiagnosisModule implements KitModule {
     @Override
     public void storeReady() {
         incidents.storeReady();
+        surveys.storeReady();
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -40,8 +39,6 @@ public final class SurveyRoutes implements HttpService {
     private final AreaService areas;
     private final Uploads uploads;
     private final Pages pages;
-    /** The last import outcomes by token, for the result page and its error CSV (lost on restart, by design). */
-    private final Map<String, SurveyService.Outcome> outcomes = new ConcurrentHashMap<>();
 
     public SurveyRoutes(SurveyService surveys, AreaService areas, Uploads uploads, Pages pages) {
         this.surveys = surveys;
@@ -68,7 +65,10 @@ public final class SurveyRoutes implements HttpService {
                 .post("/diagnosis/surveys/import", this::upload)
                 .get("/diagnosis/surveys/import/{upload}", this::mappingPage)
                 .post("/diagnosis/surveys/import/{upload}", this::runImport)
-                .get("/diagnosis/surveys/results/{token}/errors.csv", this::errorsCsv);
+                .get("/diagnosis/surveys/jobs/{job}", this::jobPage)
+                .get("/diagnosis/surveys/jobs/{job}/status", this::jobStatus)
+                .post("/diagnosis/surveys/jobs/{job}/cancel", this::cancel)
+                .get("/diagnosis/surveys/jobs/{job}/errors.csv", this::errorsCsv);
     }
 
     public record Option(String value, String label, boolean selected) {
@@ -411,14 +411,30 @@ public final class SurveyRoutes implements HttpService {
 
     // ---- import
 
-    public record ImportStart(long maxMegabytes) {
+    public record JobLine(String id, String fileName, String status, String rows) {
     }
 
+    public record ImportStart(long maxMegabytes, List<JobLine> jobs, boolean hasJobs) {
+    }
+
+    /** The upload form, and the imports of this run of the kit (a running one is found again here). */
     private void importStart(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
+        Translator t = v.t();
+        List<JobLine> jobs = surveys.jobs().stream().map(j -> new JobLine(j.id(), j.fileName(), jobStatus(t, j),
+                t.number(j.rows()))).toList();
         pages.render(res, v, "/diagnosis/surveys", "diagnosis/survey-import", "diagnosis.survey.import",
-                new ImportStart(uploads.maxBytes() / (1024 * 1024)));
+                new ImportStart(uploads.maxBytes() / (1024 * 1024), jobs, !jobs.isEmpty()));
+    }
+
+    private static String jobStatus(Translator t, SurveyImport j) {
+        return switch (j.phase()) {
+            case RUNNING -> t.t("diagnosis.survey.job.status.running", j.percent());
+            case DONE -> t.t(j.stored() ? "diagnosis.survey.job.status.stored" : "diagnosis.survey.job.status.notStored");
+            case FAILED -> t.t("diagnosis.survey.job.status.failed");
+            case CANCELLED -> t.t("diagnosis.survey.job.status.cancelled");
+        };
     }
 
     /** Receives the file (raw body, as kit.js sends it) and opens it once: a file that is no table is refused now. */
@@ -446,14 +462,17 @@ public final class SurveyRoutes implements HttpService {
     }
 
     public record MappingPage(String uploadId, String fileName, List<FieldChoice> fields, List<FieldChoice> questions,
-            boolean consentAll, String error, Outcome outcome) {
+            boolean consentAll, String error) {
     }
 
     public record ErrorRow(String row, String column, String value, String reason) {
     }
 
-    public record Outcome(boolean stored, String rows, String added, String duplicate, String rejected,
-            String areaUnknown, List<ErrorRow> errors, boolean hasErrors, String errorsCsv) {
+    /** A survey import's page: its progress while it runs, then what it did. */
+    public record JobPage(String id, String uploadId, String fileName, boolean running, boolean checking,
+            int percent, String progress, boolean done, boolean stored, boolean failed, boolean cancelled,
+            String problem, String rows, String added, String duplicate, String rejected, String areaUnknown,
+            List<ErrorRow> errors, boolean hasErrors, boolean moreErrors) {
     }
 
     static final List<String> FIELDS = List.of("key", "area", "sex", "age", "disability", "weight", "consent");
@@ -462,7 +481,7 @@ public final class SurveyRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
         Uploads.Upload u = uploads.find(req.path().pathParameters().get("upload"), v);
-        renderMapping(res, Status.OK_200, v, u, guess(header(u)), null, null);
+        renderMapping(res, Status.OK_200, v, u, guess(header(u)), null);
     }
 
     private static List<String> header(Uploads.Upload u) {
@@ -496,7 +515,7 @@ public final class SurveyRoutes implements HttpService {
     }
 
     private void renderMapping(ServerResponse res, Status status, Visit v, Uploads.Upload u, Map<String, String> chosen,
-            String error, SurveyService.Outcome o) {
+            String error) {
         Translator t = v.t();
         List<String> header;
         try {
@@ -515,8 +534,7 @@ public final class SurveyRoutes implements HttpService {
                 SurveyService.label(t, texts, q.code(), ""), columnOptions(t, columns, chosen.get("q_" + q.code()))))
                 .toList();
         pages.render(res, status, v, "/diagnosis/surveys", "diagnosis/survey-mapping", "diagnosis.survey.import",
-                new MappingPage(u.id(), u.originalName(), fields, qs, "yes".equals(chosen.get("consentAll")), error,
-                        o == null ? null : outcome(t, o)));
+                new MappingPage(u.id(), u.originalName(), fields, qs, "yes".equals(chosen.get("consentAll")), error));
     }
 
     private static List<Option> columnOptions(Translator t, List<String> columns, String chosen) {
@@ -524,19 +542,6 @@ public final class SurveyRoutes implements HttpService {
         out.add(new Option("", t.t("diagnosis.survey.notInFile"), chosen == null || chosen.isEmpty()));
         columns.forEach(c -> out.add(new Option(c, c, c.equals(chosen))));
         return out;
-    }
-
-    private Outcome outcome(Translator t, SurveyService.Outcome o) {
-        String token = org.safercities.crypto.Secrets.token(12);
-        if (outcomes.size() > 50) {
-            outcomes.clear();
-        }
-        outcomes.put(token, o);
-        List<ErrorRow> rows = o.errors().stream().limit(50).map(e -> new ErrorRow(Long.toString(e.row()), e.column(),
-                e.value(), t.t(e.reasonKey(), e.args().toArray()))).toList();
-        return new Outcome(o.stored(), t.number(o.rows()), t.number(o.added()), t.number(o.duplicate()),
-                t.number(o.rejected()), t.number(o.areaUnknown()), rows, !rows.isEmpty(),
-                "/diagnosis/surveys/results/" + token + "/errors.csv");
     }
 
     private void runImport(ServerRequest req, ServerResponse res) {
@@ -556,37 +561,81 @@ public final class SurveyRoutes implements HttpService {
         chosen.put("consentAll", f.has("consentAll") ? "yes" : "");
         ImportMapping m = new ImportMapping(f.get("key"), f.get("area"), f.get("sex"), f.get("age"), f.get("disability"),
                 f.get("weight"), f.get("consent"), f.has("consentAll"), questions);
-        String mode = f.get("mode");
-        SurveyService.Outcome o;
+        SurveyImport job;
         try {
-            o = surveys.importFile(u.file(), u.originalName(), m, v.t(), mode.equals("good"), mode.equals("check"),
-                    v.actor(), v.address());
-        } catch (SheetProblem p) {
-            renderMapping(res, Status.create(422), v, u, chosen, v.t().t(p.key(), p.args().toArray()), null);
-            return;
+            job = surveys.startImport(u.id(), u.file(), u.originalName(), m, v.t(), mode(f.get("mode")), v.actor(),
+                    v.address());
         } catch (Problem p) {
             if (p.status() != 422) {
                 throw p;
             }
-            renderMapping(res, Status.create(422), v, u, chosen, v.t().t(p.messageKey(), p.args()), null);
+            renderMapping(res, Status.create(422), v, u, chosen, v.t().t(p.messageKey(), p.args()));
             return;
         }
-        renderMapping(res, o.stored() || mode.equals("check") ? Status.OK_200 : Status.create(422), v, u, chosen, null, o);
+        Visit.redirect(res, "/diagnosis/surveys/jobs/" + job.id());
+    }
+
+    private static SurveyImport.Mode mode(String s) {
+        return switch (s) {
+            case "good" -> SurveyImport.Mode.GOOD;
+            case "all" -> SurveyImport.Mode.ALL;
+            default -> SurveyImport.Mode.CHECK;
+        };
+    }
+
+    private SurveyImport jobOf(ServerRequest req) {
+        return surveys.job(req.path().pathParameters().get("job")).orElseThrow(Problem::notFound);
+    }
+
+    private void jobPage(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        SurveyImport j = jobOf(req);
+        Translator t = v.t();
+        List<ImportError> all = j.errors();
+        List<ErrorRow> rows = all.stream().limit(50).map(e -> new ErrorRow(t.number(e.row()), e.column(), e.value(),
+                t.t(e.reasonKey(), e.args().toArray()))).toList();
+        SurveyImport.Phase p = j.phase();
+        String problem = j.problemKey() == null ? null : t.t(j.problemKey(), j.problemArgs().toArray());
+        pages.render(res, v, "/diagnosis/surveys", "diagnosis/survey-job", "diagnosis.survey.job.title",
+                new JobPage(j.id(), j.uploadId(), j.fileName(), j.running(), j.mode() == SurveyImport.Mode.CHECK,
+                        j.percent(), progressText(t, j), p == SurveyImport.Phase.DONE, j.stored(),
+                        p == SurveyImport.Phase.FAILED, p == SurveyImport.Phase.CANCELLED, problem, t.number(j.rows()),
+                        t.number(j.added()), t.number(j.duplicate()), t.number(j.rejected()), t.number(j.areaUnknown()),
+                        rows, !rows.isEmpty(), all.size() > rows.size()));
+    }
+
+    private static String progressText(Translator t, SurveyImport j) {
+        return t.t("diagnosis.survey.job.progress", j.percent(), t.number(j.rows()));
+    }
+
+    /** For the progress bar: the page polls this and reloads itself when the import stops running. */
+    private void jobStatus(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        SurveyImport j = jobOf(req);
+        json(res, Json.object(Map.of("phase", j.phase().name().toLowerCase(java.util.Locale.ROOT), "running",
+                j.running(), "percent", j.percent(), "rows", j.rows(), "text", progressText(v.t(), j))));
+    }
+
+    private void cancel(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.EDITORS);
+        SurveyImport j = jobOf(req);
+        surveys.cancel(j);
+        Visit.redirect(res, "/diagnosis/surveys/jobs/" + j.id());
     }
 
     /** The rejected rows in the user's language; cells that look like formulas are neutralised by CsvOut. */
     private void errorsCsv(ServerRequest req, ServerResponse res) throws IOException {
         Visit v = Visit.of(req);
         v.require(Role.EDITORS);
-        SurveyService.Outcome o = outcomes.get(req.path().pathParameters().get("token"));
-        if (o == null) {
-            throw Problem.notFound();
-        }
+        SurveyImport j = jobOf(req);
         Translator t = v.t();
         try (CsvOut out = CsvOut.download(res, "survey-import-errors.csv")) {
             out.row(List.of(t.t("diagnosis.survey.csv.row"), t.t("diagnosis.survey.csv.column"),
                     t.t("diagnosis.survey.csv.value"), t.t("diagnosis.survey.csv.reason")));
-            for (ImportError e : o.errors()) {
+            for (ImportError e : j.errors()) {
                 out.row(List.of(e.row(), e.column(), e.value(), t.t(e.reasonKey(), e.args().toArray())));
             }
         }

@@ -12,17 +12,24 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.safercities.diagnosis.sheets.AreaNames;
 import org.safercities.diagnosis.sheets.Sheet;
+import org.safercities.diagnosis.sheets.SheetProblem;
 import org.safercities.diagnosis.sheets.Sheets;
 import org.safercities.diagnosis.stats.Proportion;
 import org.safercities.platform.PlatformServices;
@@ -40,8 +47,7 @@ import org.safercities.platform.store.Store;
  */
 public final class SurveyService {
 
-    /** Fewer respondents than this in a cell: the estimate is hidden from partner viewers and in CSV/print. */
-    private static final int MAX_ERRORS_KEPT = 10_000;
+    private static final Logger LOG = Logger.getLogger(SurveyService.class.getName());
 
     private final Store store;
     private final AuditLog audit;
@@ -88,14 +94,21 @@ public final class SurveyService {
 
     /** HMAC-SHA256 of a respondent key under the office secret, hex: the only form in which a key is stored. */
     String pseudonym(String key) {
+        return pseudonyms().apply(key);
+    }
+
+    /** A pseudonym function with its own MAC, for one thread (an import computes one per row). */
+    Function<String, String> pseudonyms() {
         ready();
+        Mac mac;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
+        HexFormat hex = HexFormat.of();
+        return key -> hex.formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
     }
 
     // ---- questionnaire
@@ -340,106 +353,241 @@ public final class SurveyService {
 
     // ---- import
 
-    /** What an import did (or would do when nothing was stored). */
-    public record Outcome(boolean stored, long rows, int added, int duplicate, int rejected, int areaUnknown,
-            List<ImportError> errors, boolean errorsCut) {
+    /** Rows checked, looked up and stored together: one key query and one insert batch per this many rows. */
+    static final int BATCH = 2_000;
+
+    /** The imports of this run of the kit by id, running or finished, for their pages (the newest 50 are kept). */
+    private final Map<String, SurveyImport> jobs = new ConcurrentHashMap<>();
+    // one import at a time, below the web pages' priority: an old office PC has two cores
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "survey-import");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        return t;
+    });
+
+    /** At start: the rows of imports a crash or power cut interrupted are removed whole (their sums never counted). */
+    public void storeReady() {
+        store.tx(c -> {
+            for (long id : SurveyStore.unfinishedImports(c)) {
+                int removed = SurveyStore.deleteImport(c, id);
+                LOG.warning(() -> "Survey import " + id + " was interrupted; its " + removed + " respondents were removed");
+            }
+            return null;
+        });
     }
 
-    /** Thrown inside the transaction to roll back an all-or-nothing import that met an error. */
-    private static final class Refused extends RuntimeException {
-        final transient Outcome outcome;
-
-        Refused(Outcome outcome) {
-            super(null, null, false, false);
-            this.outcome = outcome;
-        }
+    /** What a job needs from the questionnaire, read once when it starts (in the user's language). */
+    private record Reading(List<Question> questions, List<Question> local, Map<String, Map<String, String>> labels,
+            Function<String, OptionalLong> area) {
     }
 
     /**
-     * Imports an export: every row is checked; rows whose key was imported before are skipped (duplicates);
-     * rejected rows are reported. {@code goodRowsOnly}: store the good rows; otherwise any rejected row stores
-     * nothing. {@code dryRun}: check only. One transaction: a crash leaves no half-import.
-     * @throws org.safercities.diagnosis.sheets.SheetProblem when the file cannot be read (nothing stored)
+     * Starts importing an export in the background: every row is checked; rows whose key was imported before
+     * are skipped (duplicates); rejected rows are reported. {@link SurveyImport.Mode#GOOD} stores the good rows,
+     * {@link SurveyImport.Mode#ALL} stores nothing when any row is rejected, {@link SurveyImport.Mode#CHECK}
+     * stores nothing. All or nothing either way: a cancel, a failure or a crash leaves no half-import.
      */
-    public Outcome importFile(Path file, String fileName, ImportMapping m, Translator t, boolean goodRowsOnly,
-            boolean dryRun, String actor, String address) {
+    public SurveyImport startImport(String uploadId, Path file, String fileName, ImportMapping m, Translator t, SurveyImport.Mode mode,
+            String actor, String address) {
         if (m.key() == null || m.key().isEmpty()) {
             throw Problem.invalid("diagnosis.survey.error.keyColumn");
         }
         List<Question> questions = questions();
-        Map<String, String> texts = texts();
-        Function<String, OptionalLong> area = areaMatcher();
-        List<Question> local = questions.stream().filter(q -> !q.builtin()).toList();
-        try {
-            Outcome o = store.tx(c -> {
-                Map<SurveyCube.Key, SurveyCube.Sums> delta = new HashMap<>();
-                Outcome out = read(c, file, fileName, m, questions, labels(questions, texts, t), area, local, delta,
-                        goodRowsOnly, dryRun, actor, address);
-                if (out.stored()) {
-                    SurveyStore.addCells(c, delta);
-                    c.commit();
-                    cube.merge(delta);
-                }
-                return out;
-            });
-            return o;
-        } catch (Refused r) {
-            return r.outcome;
+        Reading reading = new Reading(questions, questions.stream().filter(q -> !q.builtin()).toList(),
+                labels(questions, texts(), t), areaMatcher());
+        SurveyImport job = new SurveyImport(org.safercities.crypto.Secrets.token(12), uploadId, file, fileName, m, mode, actor,
+                address);
+        forgetOldJobs();
+        jobs.put(job.id, job);
+        worker.submit(() -> run(job, reading));
+        return job;
+    }
+
+    public Optional<SurveyImport> job(String id) {
+        return Optional.ofNullable(id == null ? null : jobs.get(id));
+    }
+
+    /** The imports of this run, newest first. */
+    public List<SurveyImport> jobs() {
+        List<SurveyImport> out = new ArrayList<>(jobs.values());
+        out.sort(java.util.Comparator.comparingLong((SurveyImport j) -> j.startedAt).reversed());
+        return out;
+    }
+
+    /** Asks a running import to stop: it removes what it stored at its next batch. */
+    public void cancel(SurveyImport job) {
+        job.cancelRequested = true;
+    }
+
+    private void forgetOldJobs() {
+        List<SurveyImport> all = jobs();
+        for (int i = 50; i < all.size(); i++) {
+            if (!all.get(i).running()) {
+                jobs.remove(all.get(i).id);
+            }
         }
     }
 
-    private Outcome read(Connection c, Path file, String fileName, ImportMapping m, List<Question> questions,
-            Map<String, Map<String, String>> labels, Function<String, OptionalLong> area, List<Question> local,
-            Map<SurveyCube.Key, SurveyCube.Sums> delta, boolean goodRowsOnly, boolean dryRun, String actor,
-            String address) throws SQLException {
-        List<ImportError> errors = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        long rows = 0;
-        int added = 0;
-        int duplicate = 0;
-        int rejected = 0;
-        int areaUnknown = 0;
-        long importId = dryRun ? 0 : SurveyStore.insertImport(c, fileName, 0, 0, 0, 0, actor);
-        try (Sheet sheet = Sheets.open(file);
-                SurveyStore.Writer w = new SurveyStore.Writer(c, dryRun ? null : importId, actor)) {
-            RowReader reader = new RowReader(sheet.header(), m, questions, labels, area, this::pseudonym);
-            for (String[] cells = sheet.next(); cells != null; cells = sheet.next()) {
-                rows++;
-                RowReader.Result r = reader.read(sheet.rowNumber(), cells);
-                if (r.respondent() == null) {
-                    rejected++;
-                    if (errors.size() < MAX_ERRORS_KEPT) {
-                        errors.addAll(r.errors());
+    /** For tests and the benchmark: waits until the import thread has nothing left to do. */
+    public void awaitIdle() {
+        try {
+            worker.submit(() -> { }).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Thrown on the import thread when the user cancels: what was stored is removed. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void run(SurveyImport job, Reading reading) {
+        Batches b = new Batches(job, reading.local());
+        try {
+            try (Sheet sheet = Sheets.open(job.file)) {
+                RowReader reader = new RowReader(sheet.header(), job.mapping, reading.questions(), reading.labels(),
+                        reading.area(), pseudonyms());
+                for (String[] cells = sheet.next(); cells != null; cells = sheet.next()) {
+                    if (job.cancelRequested) {
+                        throw new Cancelled();
                     }
-                    continue;
-                }
-                String key = r.respondent().keyHmac();
-                if (!seen.add(key) || SurveyStore.keyExists(c, key)) {
-                    duplicate++;
-                    continue;
-                }
-                if (r.areaUnknown()) {
-                    areaUnknown++;
-                }
-                added++;
-                SurveyCube.add(delta, r.respondent(), Questionnaire.contributions(r.respondent().sex(),
-                        r.respondent().answers(), local));
-                if (!dryRun && (goodRowsOnly || rejected == 0)) {
-                    w.insert(r.respondent());
+                    job.rows++;
+                    b.take(reader.read(sheet.rowNumber(), cells));
+                    if ((job.rows % BATCH) == 0) {
+                        b.flush();
+                        job.progress = 0.98 * sheet.progress();
+                    }
                 }
             }
+            b.flush();
+            if (job.cancelRequested) {
+                throw new Cancelled();
+            }
+            finish(job, b);
+        } catch (Cancelled e) {
+            abandon(b.importId);
+            job.phase = SurveyImport.Phase.CANCELLED;
+        } catch (SheetProblem p) {
+            abandon(b.importId);
+            job.fail(p.key(), p.args());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // out of memory too: the page must say the import failed rather than spin forever
+            LOG.log(Level.WARNING, "Survey import of " + job.fileName + " failed", e);
+            abandon(b.importId);
+            job.fail("diagnosis.survey.importFailed", List.of());
         }
-        boolean cut = errors.size() >= MAX_ERRORS_KEPT;
-        Outcome out = new Outcome(!dryRun && (goodRowsOnly || rejected == 0), rows, added, duplicate, rejected,
-                areaUnknown, List.copyOf(errors), cut);
-        if (!out.stored()) {
-            throw new Refused(out);
+    }
+
+    /**
+     * The rows of one batch: checked rows wait here until the batch is full, then their keys are looked up in
+     * one query and the new ones stored in one transaction, under an import still marked running.
+     */
+    private final class Batches {
+        final SurveyImport job;
+        final List<Question> local;
+        final Set<String> seen = new HashSet<>();
+        final List<RowReader.Result> pending = new ArrayList<>(BATCH);
+        final Map<SurveyCube.Key, SurveyCube.Sums> delta = new HashMap<>();
+        final java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        Long importId;
+        long lastId; // the highest respondent id this import stored so far: the next batch's ids are above it
+        boolean writing;
+
+        Batches(SurveyImport job, List<Question> local) {
+            this.job = job;
+            this.local = local;
+            this.writing = job.mode != SurveyImport.Mode.CHECK;
         }
-        SurveyStore.finishImport(c, importId, (int) rows, added, duplicate, rejected);
-        audit.append(c, new AuditLog.Event(actor, address, "diagnosis.survey.import", "survey_import",
-                Long.toString(importId), "ok", fileName + ": " + added + " added, " + duplicate + " duplicate, " + rejected
-                        + " rejected"));
-        return out;
+
+        void take(RowReader.Result r) {
+            if (r.respondent() == null) {
+                job.reject(r.errors());
+                if (job.mode == SurveyImport.Mode.ALL && writing) {
+                    writing = false; // everything or nothing: nothing; what earlier batches stored goes now
+                    abandon(importId);
+                    importId = null;
+                }
+            } else if (!seen.add(r.respondent().keyHmac())) {
+                job.duplicate++;
+            } else {
+                pending.add(r);
+            }
+        }
+
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<String> keys = pending.stream().map(r -> r.respondent().keyHmac()).toList();
+            Set<String> known = store.read(c -> SurveyStore.existingKeys(c, keys));
+            List<Respondent> fresh = new ArrayList<>();
+            for (RowReader.Result r : pending) {
+                if (known.contains(r.respondent().keyHmac())) {
+                    job.duplicate++;
+                    continue;
+                }
+                job.added++;
+                if (r.areaUnknown()) {
+                    job.areaUnknown++;
+                }
+                SurveyCube.add(delta, r.respondent(), Questionnaire.contributions(r.respondent().sex(),
+                        r.respondent().answers(), local));
+                fresh.add(r.respondent());
+            }
+            pending.clear();
+            if (writing && !fresh.isEmpty()) {
+                if (importId == null) {
+                    importId = store.tx(c -> SurveyStore.insertImport(c, job.fileName, job.startedBy));
+                }
+                long id = importId;
+                lastId = store.tx(c -> SurveyStore.insertBatch(c, id, lastId, job.startedBy, now, fresh));
+            }
+        }
+    }
+
+    /** The figures, the sums and the audit entry in one transaction: from here on the import counts. */
+    private void finish(SurveyImport job, Batches b) {
+        if (!b.writing) {
+            abandon(b.importId);
+            job.progress = 1;
+            job.phase = SurveyImport.Phase.DONE;
+            return;
+        }
+        store.tx(c -> {
+            long id = b.importId != null ? b.importId : SurveyStore.insertImport(c, job.fileName, job.startedBy);
+            SurveyStore.addCells(c, b.delta);
+            SurveyStore.finishImport(c, id, (int) job.rows, (int) job.added, (int) job.duplicate, (int) job.rejected);
+            audit.append(c, new AuditLog.Event(job.startedBy, job.address, "diagnosis.survey.import", "survey_import",
+                    Long.toString(id), "ok", job.fileName + ": " + job.added + " added, " + job.duplicate
+                            + " duplicate, " + job.rejected + " rejected"));
+            return null;
+        });
+        cube.merge(b.delta);
+        job.stored = true;
+        job.progress = 1;
+        job.phase = SurveyImport.Phase.DONE;
+        // the export holds the respondents' answers: it does not stay on disk once they are in the store
+        try {
+            java.nio.file.Files.deleteIfExists(job.file);
+        } catch (java.io.IOException e) {
+            LOG.log(Level.FINE, "could not delete " + job.file, e);
+        }
+    }
+
+    /** An import that does not finish leaves nothing behind; if even this fails, the next start removes it. */
+    private void abandon(Long importId) {
+        if (importId == null) {
+            return;
+        }
+        try {
+            store.tx(c -> SurveyStore.deleteImport(c, importId));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Survey import " + importId + " could not be removed now; the next start will", e);
+        }
     }
 
     /** Per question: every way a choice may be written (code, the office's and the kit's wording) → its code. */

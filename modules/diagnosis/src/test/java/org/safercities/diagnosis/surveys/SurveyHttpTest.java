@@ -26,45 +26,7 @@ import org.safercities.platform.TestKit;
 import org.safercities.platform.areas.AreaService;
 
 /** Surveys over real HTTP on a real demo kit (Derby in a temporary folder) and the real Nairobi Kobo export. */
-class SurveyHttpTest {
-
-    static final String PASSWORD = "demo-city-2026";
-    TestKit kit;
-
-    @BeforeEach
-    void start() throws Exception {
-        kit = TestKit.start(Files.createTempDirectory("survey-test"), Map.of("demo", "true"),
-                List.of(new Kit.ModuleSpec("diagnosis", DiagnosisModule::new)));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        kit.close();
-    }
-
-    Browser as(String user) {
-        Browser b = kit.browser();
-        assertEquals(303, b.signIn(user, PASSWORD).statusCode());
-        b.get("/diagnosis/surveys/questionnaire"); // a page with the CSRF token (403 for partner viewers)
-        return b;
-    }
-
-    long one(String sql) {
-        return kit.scalar(sql);
-    }
-
-    SurveyService service() {
-        return ((org.safercities.diagnosis.DiagnosisModule) kit.kit.modules().stream().filter(m -> m instanceof org.safercities.diagnosis.DiagnosisModule).findFirst().orElseThrow()).surveys();
-    }
-
-    void addLocal(Browser b, String code, String choices, String missing, boolean multiple) {
-        Map<String, String> f = new HashMap<>(Map.of("code", code, "wording", "Local " + code, "choices", choices,
-                "missing", missing));
-        if (multiple) {
-            f.put("multiple", "yes");
-        }
-        assertEquals(303, b.post("/diagnosis/surveys/questionnaire/local", f).statusCode());
-    }
+class SurveyHttpTest extends SurveyKit {
 
     Map<String, String> entry(String weight, String answer, String sex) {
         Map<String, String> f = new HashMap<>(Map.of("consent", "yes", "respondentCode", "", "areaId", "", "sex", sex,
@@ -162,8 +124,14 @@ class SurveyHttpTest {
         String upload = upload(editor, file);
         String mappingPage = editor.get(upload).body();
         assertTrue(mappingPage.contains("value=\"KEY\" selected"), "the Kobo KEY column is preselected");
-        HttpResponse<String> r = editor.post(upload, mapping);
-        assertEquals(200, r.statusCode(), r.body());
+        String job = start(editor, upload, mapping);
+        String done = finished(editor, job);
+        assertTrue(done.contains("The import is stored."), done);
+        assertEquals(1714, figure(done, "Respondents added"));
+        // the progress bar's last word: the whole file, nothing running
+        String status = editor.get(job + "/status").body();
+        assertTrue(status.contains("\"percent\":100") && status.contains("\"running\":false")
+                && status.contains("\"rows\":1714"), status);
         // independent count (python csv): 1,714 rows, KEY unique; Any_time 1,027, During_Day 304, Unsafe 25, empty 358
         assertEquals(before + 1714, one("SELECT COUNT(*) FROM diagnosis_survey_respondent"));
         assertEquals(1027, answers("toilet_safe", "Any_time"));
@@ -186,16 +154,11 @@ class SurveyHttpTest {
         assertFalse(found, "raw key found in the database");
         // idempotent: the same file again adds nobody
         String again = upload(editor, file);
-        HttpResponse<String> second = editor.post(again, mapping);
-        assertEquals(200, second.statusCode());
-        assertTrue(second.body().contains("1,714"), "all skipped as already imported");
+        String second = finished(editor, start(editor, again, mapping));
+        assertEquals(1714, figure(second, "Already imported (skipped)"), "all skipped as already imported");
+        assertEquals(0, figure(second, "Respondents added"));
         assertEquals(before + 1714, one("SELECT COUNT(*) FROM diagnosis_survey_respondent"));
         assertEquals(1027, answers("toilet_safe", "Any_time"));
-    }
-
-    long answers(String question, String choice) {
-        return one("SELECT COUNT(*) FROM diagnosis_survey_answer WHERE question_code = '" + question + "' AND choice_code = '"
-                + choice + "'");
     }
 
     static boolean dumpContains(java.sql.Connection c, String needle) throws java.sql.SQLException {
@@ -214,14 +177,6 @@ class SurveyHttpTest {
             }
         }
         return false;
-    }
-
-    String upload(Browser b, Path file) throws Exception {
-        HttpResponse<String> r = b.upload("/diagnosis/surveys/import", file);
-        assertEquals(200, r.statusCode(), r.body());
-        Matcher m = Pattern.compile("\"redirect\":\"([^\"]+)\"").matcher(r.body());
-        assertTrue(m.find(), r.body());
-        return m.group(1);
     }
 
     @Test
@@ -244,12 +199,12 @@ class SurveyHttpTest {
                 + "k5,no,no\n", StandardCharsets.UTF_8);
         String u = upload(editor, formula);
         Map<String, String> map = new HashMap<>(Map.of("key", "KEY", "consent", "consent", "q_lit", "lit", "mode", "all"));
-        HttpResponse<String> r = editor.post(u, map);
-        assertEquals(422, r.statusCode());
-        assertTrue(r.body().contains("Nothing was stored") && r.body().contains("formula") && r.body().contains("No consent"),
-                r.body());
+        String r = finished(editor, start(editor, u, map));
+        assertTrue(r.contains("Nothing was stored") && r.contains("formula") && r.contains("No consent"), r);
+        assertEquals(3, figure(r, "Rows rejected"));
         assertEquals(before, one("SELECT COUNT(*) FROM diagnosis_survey_respondent"));
-        Matcher csvLink = Pattern.compile("href=\"(/diagnosis/surveys/results/[^\"]+/errors.csv)\"").matcher(r.body());
+        assertEquals(0, one("SELECT COUNT(*) FROM diagnosis_survey_import"), "not even the import is recorded");
+        Matcher csvLink = Pattern.compile("href=\"(/diagnosis/surveys/jobs/[^\"]+/errors.csv)\"").matcher(r);
         assertTrue(csvLink.find());
         String errors = editor.get(csvLink.group(1)).body();
         // rows 3 (formula), 5 (not a choice) and 6 (no consent) are reported; the formula is neutralised in the CSV
@@ -258,7 +213,7 @@ class SurveyHttpTest {
         assertFalse(errors.contains(",=HYPERLINK"), errors);
         // good rows only: k1 and k3 (k3 without an answer to lit)
         map.put("mode", "good");
-        assertEquals(200, editor.post(u, map).statusCode());
+        assertTrue(finished(editor, start(editor, u, map)).contains("The import is stored."));
         assertEquals(before + 2, one("SELECT COUNT(*) FROM diagnosis_survey_respondent"));
         assertEquals(1, answers("lit", "yes"));
         assertEquals(0, answers("lit", "8"));
@@ -266,7 +221,7 @@ class SurveyHttpTest {
         Path latin = dir.resolve("latin.csv");
         Files.write(latin, "KEY,lit,consent\nk9,yes,sí\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
         String u2 = upload(editor, latin);
-        assertEquals(200, editor.post(u2, map).statusCode());
+        assertTrue(finished(editor, start(editor, u2, map)).contains("The import is stored."));
         assertEquals(before + 3, one("SELECT COUNT(*) FROM diagnosis_survey_respondent"));
     }
 
