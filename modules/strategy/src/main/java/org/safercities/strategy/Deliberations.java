@@ -60,9 +60,10 @@ public final class Deliberations {
     public Map<String, String> parts(long versionId, String visionLabel) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("vision", visionLabel);
-        strategy.priorities(versionId).forEach(p -> out.put("priority:" + p.id(), p.title()));
-        strategy.objectives(versionId).forEach(o -> out.put("objective:" + o.id(), o.title()));
-        strategy.actions(versionId).forEach(a -> out.put("action:" + a.id(), a.title()));
+        VersionCache.Content content = strategy.content(versionId);
+        content.priorities().forEach(p -> out.put("priority:" + p.id(), p.title()));
+        content.objectives().forEach(o -> out.put("objective:" + o.id(), o.title()));
+        content.actions().forEach(a -> out.put("action:" + a.id(), a.title()));
         return out;
     }
 

@@ -23,22 +23,25 @@ final class PublishedActions implements ActionDirectory {
 
     @Override
     public List<PriorityRef> priorities() {
-        return strategy.inForce().map(v -> strategy.priorities(v.id()).stream()
+        return strategy.inForce().map(v -> strategy.cached(v).content.priorities().stream()
                 .map(p -> new PriorityRef(p.id(), p.title())).toList()).orElse(List.of());
     }
 
     @Override
     public List<ActionRole> roles() {
-        return strategy.inForce().map(v -> roles(v.id())).orElse(List.of());
+        return strategy.inForce().map(v -> {
+            VersionCache.Entry e = strategy.cached(v);
+            return e.<List<ActionRole>>view("roles", () -> roles(e.content));
+        }).orElse(List.of());
     }
 
-    private List<ActionRole> roles(long versionId) {
+    private static List<ActionRole> roles(VersionCache.Content content) {
         Map<Long, Priority> priorities = new HashMap<>();
-        strategy.priorities(versionId).forEach(p -> priorities.put(p.id(), p));
+        content.priorities().forEach(p -> priorities.put(p.id(), p));
         Map<Long, Long> priorityOfObjective = new HashMap<>();
-        strategy.objectives(versionId).forEach(o -> priorityOfObjective.put(o.id(), o.priorityId()));
+        content.objectives().forEach(o -> priorityOfObjective.put(o.id(), o.priorityId()));
         List<ActionRole> out = new ArrayList<>();
-        for (Action a : strategy.actions(versionId)) {
+        for (Action a : content.actions()) {
             Long pid = a.objectiveId() == null ? null : priorityOfObjective.get(a.objectiveId());
             Priority p = pid == null ? null : priorities.get(pid);
             long priorityId = p == null ? 0 : p.id();

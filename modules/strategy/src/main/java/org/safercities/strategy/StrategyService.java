@@ -43,6 +43,7 @@ public final class StrategyService {
     private final CityService city;
     private final ModuleLinks links;
     private final StrategyStore db = new StrategyStore();
+    private final VersionCache cache = new VersionCache();
 
     public StrategyService(Store store, AuditLog audit, AreaService areas, CityService city, ModuleLinks links) {
         this.store = store;
@@ -121,6 +122,20 @@ public final class StrategyService {
         List<StrategyVersion> all = versions();
         return all.stream().filter(v -> v.status().equals(StrategyVersion.ADOPTED)).findFirst()
                 .or(() -> all.stream().filter(StrategyVersion::isDraft).findFirst());
+    }
+
+    /**
+     * The version's priorities, objectives, actions and budget with the views derived from them, read once per
+     * change of its content (see {@link VersionCache}); {@code v} is the version as just read.
+     */
+    VersionCache.Entry cached(StrategyVersion v) {
+        return cache.get(v, areas.all(), currency(), () -> store.read(c -> new VersionCache.Content(v,
+                db.priorities(c, v.id()), db.objectives(c, v.id()), db.actions(c, v.id()), db.budgetOfVersion(c, v.id()))));
+    }
+
+    /** The cached content of a version (read now). */
+    VersionCache.Content content(long versionId) {
+        return cached(version(versionId)).content;
     }
 
     public List<Priority> priorities(long versionId) {
@@ -308,36 +323,47 @@ public final class StrategyService {
         }
     }
 
+    /**
+     * What changed between two versions, from their cached content; kept with the later version's views until
+     * either version changes (both stamps are in the view's name).
+     */
     public Diff diff(long fromId, long toId) {
-        return store.read(c -> {
-            StrategyVersion from = db.version(c, fromId).orElseThrow(Problem::notFound);
-            StrategyVersion to = db.version(c, toId).orElseThrow(Problem::notFound);
-            Map<String, Action> before = new HashMap<>();
-            for (Action a : db.actions(c, fromId)) {
-                before.put(a.origin(), a);
+        StrategyVersion fromVersion = version(fromId);
+        VersionCache.Entry to = cached(version(toId));
+        return to.view("diff|" + fromId + "|" + fromVersion.stamp(), () -> diff(cached(fromVersion).content, to.content));
+    }
+
+    private static Diff diff(VersionCache.Content from, VersionCache.Content to) {
+        Map<String, Action> before = new HashMap<>();
+        for (Action a : from.actions()) {
+            before.put(a.origin(), a);
+        }
+        Map<Long, List<BudgetLine>> budgetFrom = byAction(from.budget());
+        Map<Long, List<BudgetLine>> budgetTo = byAction(to.budget());
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Action a : to.actions()) {
+            seen.add(a.origin());
+            Action old = before.get(a.origin());
+            if (old == null) {
+                added.add(a.title());
+            } else if (!sameContent(old, a, budgetFrom.getOrDefault(old.id(), List.of()),
+                    budgetTo.getOrDefault(a.id(), List.of()))) {
+                changed.add(a.title());
             }
-            // each version's budget in one query, not two per action
-            Map<Long, List<BudgetLine>> budgetFrom = new HashMap<>();
-            db.budgetOfVersion(c, fromId).forEach(b -> budgetFrom.computeIfAbsent(b.actionId(), k -> new ArrayList<>()).add(b));
-            Map<Long, List<BudgetLine>> budgetTo = new HashMap<>();
-            db.budgetOfVersion(c, toId).forEach(b -> budgetTo.computeIfAbsent(b.actionId(), k -> new ArrayList<>()).add(b));
-            List<String> added = new ArrayList<>();
-            List<String> changed = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (Action a : db.actions(c, toId)) {
-                seen.add(a.origin());
-                Action old = before.get(a.origin());
-                if (old == null) {
-                    added.add(a.title());
-                } else if (!sameContent(old, a, budgetFrom.getOrDefault(old.id(), List.of()),
-                        budgetTo.getOrDefault(a.id(), List.of()))) {
-                    changed.add(a.title());
-                }
-            }
-            List<String> removed = before.values().stream().filter(a -> !seen.contains(a.origin()))
-                    .sorted((x, y) -> Long.compare(x.id(), y.id())).map(Action::title).toList();
-            return new Diff(from, to, !from.vision().equals(to.vision()), added, removed, changed);
-        });
+        }
+        List<String> removed = before.values().stream().filter(a -> !seen.contains(a.origin()))
+                .sorted((x, y) -> Long.compare(x.id(), y.id())).map(Action::title).toList();
+        return new Diff(from.version(), to.version(), !from.version().vision().equals(to.version().vision()), added,
+                removed, changed);
+    }
+
+    /** Budget lines by action, in their order. */
+    static Map<Long, List<BudgetLine>> byAction(List<BudgetLine> lines) {
+        Map<Long, List<BudgetLine>> out = new java.util.LinkedHashMap<>();
+        lines.forEach(b -> out.computeIfAbsent(b.actionId(), k -> new ArrayList<>()).add(b));
+        return out;
     }
 
     private static boolean sameContent(Action a, Action b, List<BudgetLine> ba, List<BudgetLine> bb) {
@@ -730,12 +756,16 @@ public final class StrategyService {
 
     // ---- helpers
 
-    /** The version, if it is still a draft: an adopted or revised version is read-only. */
-    private StrategyVersion draft(Connection c, long versionId) throws SQLException {
+    /**
+     * The version, if it is still a draft (an adopted or revised version is read-only), its content stamp raised:
+     * every change to a version's content starts here, inside its transaction.
+     */
+    StrategyVersion draft(Connection c, long versionId) throws SQLException {
         StrategyVersion v = db.version(c, versionId).orElseThrow(Problem::notFound);
         if (!v.isDraft()) {
             throw Problem.conflict("strategy.error.readOnly", Integer.toString(v.number()));
         }
+        db.touch(c, versionId);
         return v;
     }
 

@@ -20,37 +20,53 @@ final class StrategyStore {
 
     // ---- versions
 
+    private static final String VERSION_COLUMNS = """
+            SELECT id, seq_no, status, vision, from_year, to_year, adopted_on, adopted_by, decision_ref, based_on, version,
+                   content_stamp
+            FROM strategy_version """;
+
+    /** Every version, newest first, with their areas read in one query (not one per version). */
     List<StrategyVersion> versions(Connection c) throws SQLException {
-        List<StrategyVersion> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, seq_no, status, vision, from_year, to_year, adopted_on, adopted_by, decision_ref, based_on, version
-                FROM strategy_version ORDER BY seq_no DESC""");
+        java.util.Map<Long, List<Long>> areas = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT version_id, area_id FROM strategy_version_area ORDER BY version_id, area_id");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(version(c, rs));
+                areas.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+            }
+        }
+        List<StrategyVersion> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(VERSION_COLUMNS + " ORDER BY seq_no DESC");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(version(rs, areas.getOrDefault(rs.getLong(1), List.of())));
             }
         }
         return out;
     }
 
     Optional<StrategyVersion> version(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, seq_no, status, vision, from_year, to_year, adopted_on, adopted_by, decision_ref, based_on, version
-                FROM strategy_version WHERE id = ?""")) {
+        try (PreparedStatement ps = c.prepareStatement(VERSION_COLUMNS + " WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(version(c, rs)) : Optional.empty();
+                return rs.next() ? Optional.of(version(rs, ids(c,
+                        "SELECT area_id FROM strategy_version_area WHERE version_id = ? ORDER BY area_id", id)))
+                        : Optional.empty();
             }
         }
     }
 
-    private StrategyVersion version(Connection c, ResultSet rs) throws SQLException {
-        long id = rs.getLong(1);
+    private static StrategyVersion version(ResultSet rs, List<Long> areaIds) throws SQLException {
         long basedOn = rs.getLong(10);
         Long based = rs.wasNull() ? null : basedOn;
-        return new StrategyVersion(id, rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
-                date(rs, 7), rs.getString(8), rs.getString(9), based, rs.getInt(11),
-                ids(c, "SELECT area_id FROM strategy_version_area WHERE version_id = ? ORDER BY area_id", id));
+        return new StrategyVersion(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                rs.getInt(6), date(rs, 7), rs.getString(8), rs.getString(9), based, rs.getInt(11), areaIds,
+                rs.getLong(12));
+    }
+
+    /** Raises the version's content stamp: called, inside the transaction, by every change to its content. */
+    void touch(Connection c, long versionId) throws SQLException {
+        update(c, "UPDATE strategy_version SET content_stamp = content_stamp + 1 WHERE id = ?", versionId);
     }
 
     int maxNumber(Connection c) throws SQLException {

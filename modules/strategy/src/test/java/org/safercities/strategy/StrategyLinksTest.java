@@ -284,6 +284,8 @@ class StrategyLinksTest {
         kit.kit.store().tx(conn -> {
             try (var s = conn.createStatement()) {
                 s.executeUpdate("INSERT INTO strategy_priority_finding VALUES (" + p + ", 'old:ref', 'Cited earlier')");
+                // a change behind the service's back raises the content stamp, as every change through it does
+                s.executeUpdate("UPDATE strategy_version SET content_stamp = content_stamp + 1 WHERE id = " + v2);
             }
             return null;
         });
