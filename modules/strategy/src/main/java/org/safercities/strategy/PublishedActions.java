@@ -9,7 +9,7 @@ import org.safercities.platform.links.ActionDirectory;
 
 /**
  * What the strategy tells the other modules (partnerships' roles and gaps): the priorities of the strategy in force
- * (the adopted version, else the newest draft) and who leads or supports its actions. Only actors chosen from the
+ * (the adopted version, else the newest draft) and who leads, supports or funds its actions. Only actors chosen from the
  * coalition appear; partners typed by hand have no actor id. An action without an objective, or whose objective
  * has no priority, has priority id 0 and an empty priority title.
  */
@@ -52,6 +52,11 @@ final class PublishedActions implements ActionDirectory {
             for (Action.Partner s : a.support()) {
                 if (s.actorId() != null) {
                     out.add(new ActionRole(a.id(), a.title(), priorityId, priorityTitle, s.actorId(), "support"));
+                }
+            }
+            for (Action.Partner f : a.funders()) {
+                if (f.actorId() != null) {
+                    out.add(new ActionRole(a.id(), a.title(), priorityId, priorityTitle, f.actorId(), "funder"));
                 }
             }
         }

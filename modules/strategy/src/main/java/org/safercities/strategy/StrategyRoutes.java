@@ -91,7 +91,8 @@ public final class StrategyRoutes implements HttpService {
     public record ActionFormPage(Long id, long versionId, int version, boolean isNew, Map<String, String> values,
             List<Option> objectives, List<Option> levels, List<Option> types, List<Option> statuses,
             List<Option> likelihoods, List<Option> groups, List<Option> areas, Map<String, String> errors,
-            boolean hasActors, List<Option> leadActors, List<Option> supportActors, List<SdgGoal> sdg) {
+            boolean hasActors, List<Option> leadActors, List<Option> supportActors, List<SdgGoal> sdg,
+            List<Option> funderActors) {
     }
 
     public record BudgetRow(long id, String source, String level, String amount) {
@@ -101,7 +102,7 @@ public final class StrategyRoutes implements HttpService {
             String objective, String level, String type, String groups, String areas, String lead, String dates,
             String status, List<Option> review, boolean reviewed, List<BudgetRow> budget, String total, String currency,
             boolean canEdit, List<Option> govLevels, Map<String, String> bv, Map<String, String> be, String support,
-            List<Option> sdg, String reach) {
+            List<Option> sdg, String reach, String funders) {
     }
 
     public record TotalRow(String label, String amount) {
@@ -701,7 +702,7 @@ public final class StrategyRoutes implements HttpService {
                 t.t("strategy.action.support"), t.t("strategy.sdg.title"), t.t("strategy.action.start"),
                 t.t("strategy.action.end"), t.t("strategy.action.status"), t.t("strategy.review.title"),
                 t.t("strategy.action.reachPeople"), t.t("strategy.action.reachTarget"),
-                t.t("strategy.budget.title") + " (" + cur + ")"));
+                t.t("strategy.budget.title") + " (" + cur + ")", t.t("strategy.action.funders")));
         for (Action a : e.content.actions()) {
             List<Object> row = new ArrayList<>();
             row.add(a.title());
@@ -720,6 +721,8 @@ public final class StrategyRoutes implements HttpService {
             row.add(a.reach().targetMembers());
             row.add(java.math.BigDecimal.valueOf(StrategyService.total(budget.getOrDefault(a.id(), List.of())),
                     Money.digits(cur)));
+            // the funders came later than the other columns: last, so that the others keep their places
+            row.add(String.join(", ", a.funders().stream().map(Action.Partner::name).toList()));
             rows.add(row);
         }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
@@ -865,7 +868,8 @@ public final class StrategyRoutes implements HttpService {
                         Codes.TARGET_GROUPS.stream().map(g -> new Option(g, t.t("strategy.group." + g), groups.contains(g))).toList(),
                         areaOptions, e.in(t), strategy.actors().isPresent(), leadActors,
                         actorOptions(List.of(values.getOrDefault("supportActorIds", "").split(" "))),
-                        sdgGoals(t, List.of(values.getOrDefault("sdgTargets", "").split(" ")))));
+                        sdgGoals(t, List.of(values.getOrDefault("sdgTargets", "").split(" "))),
+                        actorOptions(List.of(values.getOrDefault("funderActorIds", "").split(" ")))));
     }
 
     private void renderAction(ServerResponse res, Status status, Visit v, Action a, Map<String, String> bv, FieldErrors be) {
@@ -895,7 +899,7 @@ public final class StrategyRoutes implements HttpService {
                         options(t, "strategy.govLevel.", Codes.GOV_LEVELS, bv.getOrDefault("govLevel", "local")), values,
                         be.in(t), String.join(", ", a.support().stream().map(Action.Partner::name).toList()),
                         a.sdgTargets().stream().map(x -> new Option(x, Sdg.name(x, t.lang()), false)).toList(),
-                        reachLine(t, a.reach())));
+                        reachLine(t, a.reach()), String.join(", ", a.funders().stream().map(Action.Partner::name).toList())));
     }
 
     /** The budget by funding source, by level of government, and in all. */
@@ -980,6 +984,8 @@ public final class StrategyRoutes implements HttpService {
         m.put("sdgTargets", String.join(" ", f.sdgTargets()));
         m.put("reachPeople", f.reachPeople());
         m.put("reachTarget", f.reachTarget());
+        m.put("funderActorIds", String.join(" ", f.funderActorIds()));
+        m.put("funderNames", f.funderNames());
         return m;
     }
 
@@ -1013,7 +1019,9 @@ public final class StrategyRoutes implements HttpService {
                 a.support().stream().filter(p -> p.actorId() != null).map(p -> p.actorId().toString()).toList(),
                 String.join("\n", a.support().stream().filter(p -> p.actorId() == null).map(Action.Partner::name).toList()),
                 a.sdgTargets(), a.reach().people() == null ? "" : a.reach().people().toString(),
-                a.reach().targetMembers() == null ? "" : a.reach().targetMembers().toString()));
+                a.reach().targetMembers() == null ? "" : a.reach().targetMembers().toString(),
+                a.funders().stream().filter(p -> p.actorId() != null).map(p -> p.actorId().toString()).toList(),
+                String.join("\n", a.funders().stream().filter(p -> p.actorId() == null).map(Action.Partner::name).toList())));
     }
 
     private static StrategyService.VersionForm versionForm(Form f) {
@@ -1026,7 +1034,7 @@ public final class StrategyRoutes implements HttpService {
                 f.get("status"), f.get("harmDisplacement"), f.get("harmStigma"), f.get("harmVulnerable"),
                 f.get("harmPrivacy"), f.get("harmLikelihood"), f.get("harmMitigation"), f.get("leadActorId"),
                 f.all("supportActors"), f.raw("supportNames"), f.all("sdgTargets"), f.get("reachPeople"),
-                f.get("reachTarget"));
+                f.get("reachTarget"), f.all("funderActors"), f.raw("funderNames"));
     }
 
     private static void readOnlyUnlessDraft(StrategyVersion s) {

@@ -89,7 +89,8 @@ public final class StrategyService {
             List<String> targetGroups, List<String> areaIds, String leadPartner, String start, String end, String status,
             String harmDisplacement, String harmStigma, String harmVulnerable, String harmPrivacy, String harmLikelihood,
             String harmMitigation, String leadActorId, List<String> supportActorIds, String supportNames,
-            List<String> sdgTargets, String reachPeople, String reachTarget) {
+            List<String> sdgTargets, String reachPeople, String reachTarget, List<String> funderActorIds,
+            String funderNames) {
     }
 
     public record BudgetForm(String source, String govLevel, String amount, String currency) {
@@ -370,7 +371,8 @@ public final class StrategyService {
         return a.title().equals(b.title()) && a.description().equals(b.description()) && a.level().equals(b.level())
                 && a.type().equals(b.type()) && a.targetGroups().equals(b.targetGroups())
                 && a.leadPartner().equals(b.leadPartner()) && Objects.equals(a.leadActorId(), b.leadActorId())
-                && a.support().equals(b.support()) && a.sdgTargets().equals(b.sdgTargets())
+                && a.support().equals(b.support()) && a.funders().equals(b.funders())
+                && a.sdgTargets().equals(b.sdgTargets())
                 && a.reach().equals(b.reach())
                 && Objects.equals(a.start(), b.start())
                 && Objects.equals(a.end(), b.end()) && a.status().equals(b.status()) && a.review().equals(b.review())
@@ -625,7 +627,7 @@ public final class StrategyService {
         Partners partners = partners(f, e);
         return new Action(0, v.id(), null, objectiveId, f.title().strip(), f.description().strip(), f.level(), f.type(),
                 groups, partners.leadName(), start, end, f.status(), review, 0, areaIds, partners.leadId(),
-                partners.support(), targets, reach(f, e));
+                partners.support(), targets, reach(f, e), partners.funders());
     }
 
     /** The stated reach: whole numbers, target-group members no more than the people reached; blank: not stated. */
@@ -652,12 +654,13 @@ public final class StrategyService {
         return n;
     }
 
-    private record Partners(Long leadId, String leadName, List<Action.Partner> support) {
+    private record Partners(Long leadId, String leadName, List<Action.Partner> support, List<Action.Partner> funders) {
     }
 
     /**
-     * The lead and supporting partners: actors of the coalition when partnerships is on (their names copied, so the
-     * plan reads the same without it), or names typed by hand; an actor id that is not in the coalition is refused.
+     * The lead, supporting and funding partners: actors of the coalition when partnerships is on (their names copied,
+     * so the plan reads the same without it), or names typed by hand; an actor id that is not in the coalition is
+     * refused. The lead is not repeated among the supporters; a lead (or a supporter) may also fund the action.
      */
     private Partners partners(ActionForm f, FieldErrors e) {
         Optional<ActorDirectory> directory = actors();
@@ -674,25 +677,43 @@ public final class StrategyService {
                     leadName = lead.get().name();
                 }
             }
-            for (String s : new LinkedHashSet<>(f.supportActorIds())) {
-                Optional<ActorDirectory.ActorRef> a = directory.get().actor(Form.wholeNumber(s));
-                if (a.isEmpty()) {
-                    e.add("supportActorIds", "strategy.error.unknownActor");
-                } else if (!Objects.equals(a.get().id(), leadId)) {
-                    support.add(new Action.Partner(a.get().id(), a.get().name()));
-                }
+            Long lead = leadId;
+            support.addAll(chosenActors(directory.get(), f.supportActorIds(), "supportActorIds", e).stream()
+                    .filter(p -> !Objects.equals(p.actorId(), lead)).toList());
+        }
+        List<Action.Partner> funders = directory.map(d -> chosenActors(d, f.funderActorIds(), "funderActorIds", e))
+                .orElseGet(ArrayList::new);
+        typedNames(f.supportNames(), support, "supportNames", e);
+        typedNames(f.funderNames(), funders, "funderNames", e);
+        return new Partners(leadId, leadName, support, funders);
+    }
+
+    /** The actors ticked in a list, each once; an id that is not an actor of the coalition is refused. */
+    private static List<Action.Partner> chosenActors(ActorDirectory directory, List<String> ids, String field,
+            FieldErrors e) {
+        List<Action.Partner> out = new ArrayList<>();
+        for (String s : new LinkedHashSet<>(ids)) {
+            Optional<ActorDirectory.ActorRef> a = directory.actor(Form.wholeNumber(s));
+            if (a.isEmpty()) {
+                e.add(field, "strategy.error.unknownActor");
+            } else {
+                out.add(new Action.Partner(a.get().id(), a.get().name()));
             }
         }
-        for (String line : f.supportNames().split("\\R")) {
+        return out;
+    }
+
+    /** Names typed one per line, added after the chosen actors when not there already; at most 50 in all. */
+    private static void typedNames(String typed, List<Action.Partner> into, String field, FieldErrors e) {
+        for (String line : (typed == null ? "" : typed).split("\\R")) {
             String name = line.strip();
-            if (!name.isEmpty() && support.stream().noneMatch(p -> p.name().equals(name)) && name.length() <= 300) {
-                support.add(new Action.Partner(null, name));
+            if (!name.isEmpty() && into.stream().noneMatch(p -> p.name().equals(name)) && name.length() <= 300) {
+                into.add(new Action.Partner(null, name));
             }
         }
-        if (support.size() > 50) {
-            e.add("supportNames", "strategy.error.tooManyPartners");
+        if (into.size() > 50) {
+            e.add(field, "strategy.error.tooManyPartners");
         }
-        return new Partners(leadId, leadName, support);
     }
 
     /** An action is "ready" (or further along) only with a complete do-no-harm review. */

@@ -343,6 +343,7 @@ final class StrategyStore {
         String which = " WHERE x.action_id BETWEEN ? AND ?";
         java.util.Map<Long, List<Long>> areas = new java.util.HashMap<>();
         java.util.Map<Long, List<Action.Partner>> partners = new java.util.HashMap<>();
+        java.util.Map<Long, List<Action.Partner>> funders = new java.util.HashMap<>();
         java.util.Map<Long, List<String>> targets = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT x.action_id, x.area_id FROM strategy_action_area x" + which + " ORDER BY x.action_id, x.area_id")) {
@@ -354,7 +355,7 @@ final class StrategyStore {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT x.action_id, x.actor_id, x.name FROM strategy_action_support x"
+        try (PreparedStatement ps = c.prepareStatement("SELECT x.action_id, x.actor_id, x.name, x.role FROM strategy_action_support x"
                 + which + " ORDER BY x.action_id, x.position")) {
             ps.setLong(1, lo);
             ps.setLong(2, hi);
@@ -362,8 +363,8 @@ final class StrategyStore {
                 while (rs.next()) {
                     long actor = rs.getLong(2);
                     Long actorId = rs.wasNull() ? null : actor;
-                    partners.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Action.Partner(actorId,
-                            rs.getString(3)));
+                    (FUNDER.equals(rs.getString(4)) ? funders : partners).computeIfAbsent(rs.getLong(1),
+                            k -> new ArrayList<>()).add(new Action.Partner(actorId, rs.getString(3)));
                 }
             }
         }
@@ -381,7 +382,8 @@ final class StrategyStore {
         for (Action a : rows) {
             List<String> t = new ArrayList<>(targets.getOrDefault(a.id(), List.of()));
             t.sort(Sdg.ORDER);
-            out.add(a.with(areas.getOrDefault(a.id(), List.of()), partners.getOrDefault(a.id(), List.of()), t));
+            out.add(a.with(areas.getOrDefault(a.id(), List.of()), partners.getOrDefault(a.id(), List.of()), t,
+                    funders.getOrDefault(a.id(), List.of())));
         }
         return out;
     }
@@ -403,7 +405,7 @@ final class StrategyStore {
                             new Action.HarmReview(rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
                                     rs.getString(18), rs.getString(19)),
                             rs.getInt(20), List.of(), lead(rs), List.of(), List.of(), new Action.Reach(optionalLong(rs, 22),
-                            optionalLong(rs, 23))));
+                            optionalLong(rs, 23)), List.of()));
                 }
             }
         }
@@ -424,14 +426,13 @@ final class StrategyStore {
         replaceLinks(c, "strategy_action_area", "action_id", id, a.areaIds());
         update(c, "DELETE FROM strategy_action_support WHERE action_id = ?", id);
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO strategy_action_support (action_id, position, actor_id, name) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO strategy_action_support (action_id, position, actor_id, name, role) VALUES (?, ?, ?, ?, ?)")) {
             int position = 0;
             for (Action.Partner p : a.support()) {
-                ps.setLong(1, id);
-                ps.setInt(2, position++);
-                setLong(ps, 3, p.actorId());
-                ps.setString(4, p.name());
-                ps.addBatch();
+                bindPartner(ps, id, position++, p, "support");
+            }
+            for (Action.Partner p : a.funders()) {
+                bindPartner(ps, id, position++, p, FUNDER);
             }
             ps.executeBatch();
         }
@@ -444,6 +445,19 @@ final class StrategyStore {
             }
             ps.executeBatch();
         }
+    }
+
+    /** The role of a funding partner in {@code strategy_action_support} (the others are "support"). */
+    static final String FUNDER = "funder";
+
+    private static void bindPartner(PreparedStatement ps, long actionId, int position, Action.Partner p, String role)
+            throws SQLException {
+        ps.setLong(1, actionId);
+        ps.setInt(2, position);
+        setLong(ps, 3, p.actorId());
+        ps.setString(4, p.name());
+        ps.setString(5, role);
+        ps.addBatch();
     }
 
     long insertAction(Connection c, long versionId, String origin, Action a) throws SQLException {

@@ -193,6 +193,84 @@ class StrategyLinksTest {
                 + " WHERE x.version_id = " + v3 + " AND x.title = 'Lighting the market lanes'"), "and the targets");
     }
 
+    @Test
+    void fundingPartnersAreChosenFromTheCoalitionOrTypedAndPublishedAsFunders() throws Exception {
+        start(true);
+        Browser c = coordinator();
+        long v2 = reviseDemo(c);
+        String form = c.get("/strategy/versions/" + v2 + "/actions/new").body();
+        assertTrue(form.contains("name=\"funderActors\" value=\"7\"") && form.contains("name=\"funderNames\""),
+                "the coalition's actors are offered as funders, with a box for others");
+        long before = one("SELECT COUNT(*) FROM strategy_action");
+        HttpResponse<String> unknown = post(c, kit.base(), "/strategy/versions/" + v2 + "/actions",
+                action("0", "funderActors", "99"));
+        assertEquals(422, unknown.statusCode());
+        assertTrue(unknown.body().contains("not one of the coalition"), unknown.body());
+        String token = c.csrf;
+        c.csrf = "forged-token";
+        assertEquals(403, post(c, kit.base(), "/strategy/versions/" + v2 + "/actions", action("0", "funderActors", "9"))
+                .statusCode(), "a forged CSRF token is refused");
+        c.csrf = token;
+        Browser partner = kit.browser();
+        assertEquals(303, partner.signIn("demo-partner", PASSWORD).statusCode());
+        partner.get("/strategy/versions/" + v2);
+        assertEquals(403, post(partner, kit.base(), "/strategy/versions/" + v2 + "/actions",
+                action("0", "funderActors", "9")).statusCode(), "a partner viewer does not edit the plan");
+        assertEquals(before, one("SELECT COUNT(*) FROM strategy_action"), "nothing saved by the refused requests");
+
+        HttpResponse<String> ok = post(c, kit.base(), "/strategy/versions/" + v2 + "/actions", action("0",
+                "leadActorId", "7", "supportActors", "9", "funderActors", "7", "funderActors", "9", "funderActors", "9",
+                "funderNames", "Embassy small grants\nEmbassy small grants"));
+        assertEquals(303, ok.statusCode(), ok.body());
+        long a = one("SELECT MAX(id) FROM strategy_action");
+        assertEquals(3, one("SELECT COUNT(*) FROM strategy_action_support WHERE role = 'funder' AND action_id = " + a),
+                "the lead may also fund; each funder once; the typed name kept");
+        assertEquals(1, one("SELECT COUNT(*) FROM strategy_action_support WHERE role = 'support' AND action_id = " + a));
+        String page = c.get("/strategy/actions/" + a).body();
+        assertTrue(page.contains("Funding partners") && page.contains("County Police, Youth Network, Embassy small grants"),
+                page);
+        String edit = c.get("/strategy/actions/" + a + "/edit").body();
+        assertTrue(edit.contains("name=\"funderActors\" value=\"9\" checked") && edit.contains(">Embassy small grants</textarea>"),
+                "the edit form shows the funders chosen and typed");
+        HttpResponse<String> stale = post(c, kit.base(), "/strategy/actions/" + a, action("5", "funderActors", "7"));
+        assertEquals(409, stale.statusCode(), "an edit from an older reading is refused");
+        assertEquals(3, one("SELECT COUNT(*) FROM strategy_action_support WHERE role = 'funder' AND action_id = " + a));
+        HttpResponse<String> edited = post(c, kit.base(), "/strategy/actions/" + a, action("0", "leadActorId", "7",
+                "funderActors", "9"));
+        assertEquals(303, edited.statusCode(), edited.body());
+        assertEquals("9", text("SELECT CAST(actor_id AS CHAR(20)) FROM strategy_action_support WHERE role = 'funder' AND action_id = " + a).strip());
+
+        c.get("/strategy/versions/" + v2);
+        assertEquals(303, c.post("/strategy/versions/" + v2 + "/adopt", Map.of("adoptedOn", "2026-03-01",
+                "decisionRef", "Council 2026/8", "version", Long.toString(one(
+                        "SELECT version FROM strategy_version WHERE id = " + v2)))).statusCode());
+        ActionDirectory published = links.find(ActionDirectory.class).orElseThrow();
+        assertEquals(List.of("lead:7", "funder:9"), published.roles().stream().filter(r -> r.actionId() == a)
+                .map(r -> r.role() + ":" + r.actorId()).toList());
+        c.get("/strategy/actions/" + a);
+        assertEquals(409, post(c, kit.base(), "/strategy/actions/" + a, action("1", "funderActors", "7")).statusCode(),
+                "an adopted version's funders cannot change");
+        long v3 = reviseDemo2(c, v2);
+        assertEquals(1, one("SELECT COUNT(*) FROM strategy_action_support s JOIN strategy_action x ON x.id = s.action_id"
+                + " WHERE s.role = 'funder' AND x.version_id = " + v3 + " AND x.title = 'Lighting the market lanes'"),
+                "a revision copies the funders");
+    }
+
+    @Test
+    void withoutPartnershipsFundersAreTypedNames() throws Exception {
+        start(false);
+        Browser c = coordinator();
+        long v2 = reviseDemo(c);
+        assertFalse(c.get("/strategy/versions/" + v2 + "/actions/new").body().contains("name=\"funderActors\""));
+        HttpResponse<String> ok = post(c, kit.base(), "/strategy/versions/" + v2 + "/actions", action("0",
+                "funderNames", "City treasury\nNational fund", "funderActors", "7"));
+        assertEquals(303, ok.statusCode(), ok.body());
+        long a = one("SELECT MAX(id) FROM strategy_action");
+        assertEquals(0, one("SELECT COUNT(*) FROM strategy_action_support WHERE actor_id IS NOT NULL AND action_id = " + a),
+                "no actor id is taken on trust when the coalition cannot be asked");
+        assertTrue(c.get("/strategy/actions/" + a).body().contains("City treasury, National fund"));
+    }
+
     long reviseDemo2(Browser c, long adopted) {
         c.get("/strategy/versions/" + adopted);
         assertEquals(303, c.post("/strategy/versions/" + adopted + "/revise", Map.of()).statusCode());
