@@ -59,7 +59,8 @@ public final class StrategyRoutes implements HttpService {
             List<String> findings) {
     }
 
-    public record ObjectiveRow(long id, String title, String priority, String target) {
+    /** An objective as listed; {@code sdg}: its SDG targets, code as value and name as label. */
+    public record ObjectiveRow(long id, String title, String priority, String target, List<Option> sdg) {
     }
 
     public record ActionRow(long id, String title, String level, String type, String groups, String areas,
@@ -71,7 +72,7 @@ public final class StrategyRoutes implements HttpService {
             List<ActionRow> actions, boolean canEdit, boolean canAdopt, boolean canRevise, List<Option> areaOptions,
             List<Option> groupOptions, List<Option> priorityOptions, Map<String, String> pv, Map<String, String> pe,
             Map<String, String> ov, Map<String, String> oe, Map<String, String> av, Map<String, String> ae,
-            List<Option> findingOptions, boolean hasFindings, int unresolved) {
+            List<Option> findingOptions, boolean hasFindings, int unresolved, List<SdgGoal> objectiveSdg) {
     }
 
     /** The page that edits one priority in place (the fields are the version page's, through a partial). */
@@ -81,7 +82,7 @@ public final class StrategyRoutes implements HttpService {
     }
 
     public record ObjectiveEditPage(long id, long versionId, int version, List<Option> priorityOptions,
-            Map<String, String> ov, Map<String, String> oe) {
+            Map<String, String> ov, Map<String, String> oe, List<SdgGoal> objectiveSdg) {
     }
 
     /** SDG targets of one goal, as checkboxes (form) or as lines (action page). */
@@ -374,7 +375,8 @@ public final class StrategyRoutes implements HttpService {
         StrategyVersion s = strategy.version(o.versionId());
         readOnlyUnlessDraft(s);
         StrategyService.ObjectiveForm form = new StrategyService.ObjectiveForm(o.priorityId() == null ? ""
-                : o.priorityId().toString(), o.title(), o.targetWhat(), o.targetAmount(), o.targetBy().toString());
+                : o.priorityId().toString(), o.title(), o.targetWhat(), o.targetAmount(), o.targetBy().toString(),
+                o.sdgTargets());
         renderObjectiveEdit(res, Status.OK_200, v, s, o.id(), o.version(), form, new FieldErrors());
     }
 
@@ -421,7 +423,8 @@ public final class StrategyRoutes implements HttpService {
     private void renderObjectiveEdit(ServerResponse res, Status status, Visit v, StrategyVersion s, long id, int version,
             StrategyService.ObjectiveForm form, FieldErrors e) {
         pages.render(res, status, v, "/strategy", "strategy/objective-edit", "strategy.objective.edit",
-                new ObjectiveEditPage(id, s.id(), version, priorityOptions(s, form.priorityId()), values(form), e.in(v.t())));
+                new ObjectiveEditPage(id, s.id(), version, priorityOptions(s, form.priorityId()), values(form), e.in(v.t()),
+                        sdgGoals(v.t(), form.sdgTargets())));
     }
 
     private void deletePriority(ServerRequest req, ServerResponse res) {
@@ -767,7 +770,8 @@ public final class StrategyRoutes implements HttpService {
                 p.justification(), p.findings().stream().map(Priority.Cited::label).toList())).toList();
         List<ObjectiveRow> orows = e.content.objectives().stream().map(o -> new ObjectiveRow(o.id(), o.title(),
                 o.priorityId() == null ? "" : priorityTitles.getOrDefault(o.priorityId(), ""),
-                t.t("strategy.objective.targetLine", o.targetWhat(), o.targetAmount(), t.date(o.targetBy())))).toList();
+                t.t("strategy.objective.targetLine", o.targetWhat(), o.targetAmount(), t.date(o.targetBy())),
+                o.sdgTargets().stream().map(x -> new Option(x, Sdg.name(x, t.lang()), false)).toList())).toList();
         List<Option> areaOptions = areaOptions(s, pv.getOrDefault("areaId", ""));
         List<Option> groups = groupOptions(t, pv.getOrDefault("targetGroup", ""));
         List<Option> popts = priorities.stream().map(p -> new Option(Long.toString(p.id()), p.title(),
@@ -780,7 +784,9 @@ public final class StrategyRoutes implements HttpService {
                 orows, actionRows(t, e), draft && v.is(WRITE), draft && v.is(ADOPT),
                 s.status().equals(StrategyVersion.ADOPTED) && noDraft && v.is(ADOPT), areaOptions, groups, popts,
                 pv, pe.in(t), ov, oe.in(t), av, ae.in(t), draft && v.is(WRITE) ? findingOptions(t, cited) : List.of(),
-                strategy.findings().isPresent(), strategy.unresolvedComments(s.id()));
+                strategy.findings().isPresent(), strategy.unresolvedComments(s.id()),
+                draft && v.is(WRITE) ? sdgGoals(t, ov.containsKey("sdgTargets") ? List.of(ov.get("sdgTargets").split(" "))
+                        : List.of()) : List.of());
     }
 
     private List<Option> areaOptions(StrategyVersion s, String selected) {
@@ -996,7 +1002,7 @@ public final class StrategyRoutes implements HttpService {
 
     private static Map<String, String> values(StrategyService.ObjectiveForm f) {
         return Map.of("priorityId", f.priorityId(), "title", f.title(), "targetWhat", f.targetWhat(), "targetAmount",
-                f.targetAmount(), "targetBy", f.targetBy());
+                f.targetAmount(), "targetBy", f.targetBy(), "sdgTargets", String.join(" ", f.sdgTargets()));
     }
 
     private static StrategyService.PriorityForm priorityForm(Form f) {
@@ -1006,7 +1012,7 @@ public final class StrategyRoutes implements HttpService {
 
     private static StrategyService.ObjectiveForm objectiveForm(Form f) {
         return new StrategyService.ObjectiveForm(f.get("priorityId"), f.get("title"), f.get("targetWhat"),
-                f.get("targetAmount"), f.get("targetBy"));
+                f.get("targetAmount"), f.get("targetBy"), f.all("sdgTargets"));
     }
 
     private static Map<String, String> values(Action a) {

@@ -82,7 +82,8 @@ public final class StrategyService {
             List<String> findingRefs) {
     }
 
-    public record ObjectiveForm(String priorityId, String title, String targetWhat, String targetAmount, String targetBy) {
+    public record ObjectiveForm(String priorityId, String title, String targetWhat, String targetAmount, String targetBy,
+            List<String> sdgTargets) {
     }
 
     public record ActionForm(String objectiveId, String title, String description, String level, String type,
@@ -312,8 +313,10 @@ public final class StrategyService {
         }
         Map<Long, Long> objectives = new HashMap<>();
         for (Objective o : db.objectives(c, from)) {
-            objectives.put(o.id(), db.insertObjective(c, to, o.priorityId() == null ? null : priorities.get(o.priorityId()),
-                    o.title(), o.targetWhat(), o.targetAmount(), o.targetBy()));
+            long copy = db.insertObjective(c, to, o.priorityId() == null ? null : priorities.get(o.priorityId()),
+                    o.title(), o.targetWhat(), o.targetAmount(), o.targetBy());
+            db.setObjectiveTargets(c, copy, o.sdgTargets());
+            objectives.put(o.id(), copy);
         }
         for (Action a : db.actions(c, from)) {
             Action copy = a.copyTo(to, a.objectiveId() == null ? null : objectives.get(a.objectiveId()));
@@ -496,6 +499,7 @@ public final class StrategyService {
             draft(c, versionId);
             long oid = db.insertObjective(c, versionId, priorityId, form.title().strip(), form.targetWhat().strip(),
                     form.targetAmount().strip(), by);
+            db.setObjectiveTargets(c, oid, targets(form.sdgTargets(), e));
             log(c, actor, address, "strategy.objective.create", "strategy_objective", oid, form.title().strip());
             return oid;
         });
@@ -516,6 +520,7 @@ public final class StrategyService {
                     form.targetAmount().strip(), by)) {
                 throw Problem.conflict("platform.error.editedMeanwhile");
             }
+            db.setObjectiveTargets(c, id, targets(form.sdgTargets(), e));
             log(c, actor, address, "strategy.objective.update", "strategy_objective", id, form.title().strip());
             return null;
         });
@@ -534,7 +539,18 @@ public final class StrategyService {
         required(form.title(), "title", e);
         required(form.targetWhat(), "targetWhat", e);
         required(form.targetAmount(), "targetAmount", e);
+        targets(form.sdgTargets(), e);
         return priorityId;
+    }
+
+    /** The SDG targets chosen, each once, in goal order; one that is not in the list is refused. */
+    private static List<String> targets(List<String> chosen, FieldErrors e) {
+        List<String> targets = new ArrayList<>(new LinkedHashSet<>(chosen));
+        if (!targets.stream().allMatch(Sdg::known)) {
+            e.add("sdgTargets", "strategy.error.badChoice");
+        }
+        targets.sort(Sdg.ORDER);
+        return targets;
     }
 
     public long deleteObjective(long id, String actor, String address) {
@@ -619,11 +635,7 @@ public final class StrategyService {
         if (needsReview(f.status()) && !review.complete()) {
             e.add("status", "strategy.error.reviewMissing");
         }
-        List<String> targets = new ArrayList<>(new LinkedHashSet<>(f.sdgTargets()));
-        if (!targets.stream().allMatch(Sdg::known)) {
-            e.add("sdgTargets", "strategy.error.badChoice");
-        }
-        targets.sort(Sdg.ORDER);
+        List<String> targets = targets(f.sdgTargets(), e);
         Partners partners = partners(f, e);
         return new Action(0, v.id(), null, objectiveId, f.title().strip(), f.description().strip(), f.level(), f.type(),
                 groups, partners.leadName(), start, end, f.status(), review, 0, areaIds, partners.leadId(),

@@ -263,11 +263,49 @@ final class StrategyStore {
                     long p = rs.getLong(3);
                     Long pid = rs.wasNull() ? null : p;
                     out.add(new Objective(rs.getLong(1), rs.getLong(2), pid, rs.getString(4), rs.getString(5),
-                            rs.getString(6), date(rs, 7), rs.getInt(8)));
+                            rs.getString(6), date(rs, 7), rs.getInt(8), List.of()));
                 }
             }
         }
+        return withTargets(c, out);
+    }
+
+    /** The objectives with their SDG targets, read by a range of objective ids as {@link #withLinks} does. */
+    private static List<Objective> withTargets(Connection c, List<Objective> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        java.util.Map<Long, List<String>> targets = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT objective_id, target FROM strategy_objective_sdg WHERE objective_id BETWEEN ? AND ?")) {
+            ps.setLong(1, rows.stream().mapToLong(Objective::id).min().getAsLong());
+            ps.setLong(2, rows.stream().mapToLong(Objective::id).max().getAsLong());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    targets.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        List<Objective> out = new ArrayList<>();
+        for (Objective o : rows) {
+            List<String> t = new ArrayList<>(targets.getOrDefault(o.id(), List.of()));
+            t.sort(Sdg.ORDER);
+            out.add(new Objective(o.id(), o.versionId(), o.priorityId(), o.title(), o.targetWhat(), o.targetAmount(),
+                    o.targetBy(), o.version(), t));
+        }
         return out;
+    }
+
+    void setObjectiveTargets(Connection c, long objectiveId, List<String> targets) throws SQLException {
+        update(c, "DELETE FROM strategy_objective_sdg WHERE objective_id = ?", objectiveId);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO strategy_objective_sdg (objective_id, target) VALUES (?, ?)")) {
+            for (String t : new java.util.LinkedHashSet<>(targets)) {
+                ps.setLong(1, objectiveId);
+                ps.setString(2, t);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     long insertObjective(Connection c, long versionId, Long priorityId, String title, String what, String amount,
@@ -305,6 +343,7 @@ final class StrategyStore {
 
     void deleteObjective(Connection c, long id) throws SQLException {
         update(c, "UPDATE strategy_action SET objective_id = NULL WHERE objective_id = ?", id);
+        update(c, "DELETE FROM strategy_objective_sdg WHERE objective_id = ?", id);
         update(c, "DELETE FROM strategy_objective WHERE id = ?", id);
     }
 
