@@ -12,6 +12,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.safercities.platform.Problem;
 import org.safercities.platform.accounts.Role;
 import org.safercities.platform.i18n.Translator;
 import org.safercities.platform.web.FieldErrors;
@@ -50,9 +51,10 @@ public final class DeliberationRoutes implements HttpService {
     public record PointsField(String name, String title, String value) {
     }
 
+    /** {@code canApply}: the coordinator may make the ranking the priorities' order ({@code shown}, {@code stamp}). */
     public record ConsultationPage(long versionId, int number, boolean draft, List<RankRow> ranking,
             List<ConsultationRow> consultations, String totals, boolean canRecord, List<PointsField> points,
-            Map<String, String> values, Map<String, String> errors) {
+            Map<String, String> values, Map<String, String> errors, boolean canApply, String shown, long stamp) {
     }
 
     public DeliberationRoutes(StrategyService strategy, Deliberations deliberations, Pages pages) {
@@ -67,7 +69,8 @@ public final class DeliberationRoutes implements HttpService {
                 .post("/strategy/versions/{id}/comments", this::addComment)
                 .post("/strategy/comments/{id}/resolve", this::resolve)
                 .get("/strategy/versions/{id}/consultation", this::consultation)
-                .post("/strategy/versions/{id}/consultations", this::addConsultation);
+                .post("/strategy/versions/{id}/consultations", this::addConsultation)
+                .post("/strategy/versions/{id}/ranking", this::applyRanking);
     }
 
     private void comments(ServerRequest req, ServerResponse res) {
@@ -134,6 +137,27 @@ public final class DeliberationRoutes implements HttpService {
         Visit.redirect(res, "/strategy/versions/" + s.id() + "/consultation");
     }
 
+    /** The coordinator makes the consultations' ranking the draft's priority order. */
+    private void applyRanking(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(StrategyRoutes.ADOPT);
+        StrategyVersion s = version(req);
+        Form f = v.form();
+        try {
+            deliberations.applyRanking(s.id(), f.get("shown"), Form.wholeNumber(f.get("stamp")), v.actor(), v.address());
+        } catch (Problem p) {
+            if (!p.messageKey().equals("platform.error.editedMeanwhile")
+                    && !p.messageKey().equals("strategy.error.noConsultation")) {
+                throw p;
+            }
+            renderConsultation(res, Status.create(p.status()), v, strategy.version(s.id()), Map.of(),
+                    new FieldErrors().add("ranking", p.messageKey(), p.args()));
+            return;
+        }
+        v.flash("strategy.consultation.rankingApplied");
+        Visit.redirect(res, "/strategy/versions/" + s.id() + "#priorities");
+    }
+
     private void renderComments(ServerResponse res, Status status, Visit v, StrategyVersion s, Map<String, String> values,
             FieldErrors e) {
         Translator t = v.t();
@@ -151,7 +175,8 @@ public final class DeliberationRoutes implements HttpService {
     private void renderConsultation(ServerResponse res, Status status, Visit v, StrategyVersion s,
             Map<String, String> values, FieldErrors e) {
         Translator t = v.t();
-        List<RankRow> ranking = deliberations.ranking(s.id()).stream().map(r -> new RankRow(r.place(),
+        List<Deliberations.Ranked> ranked = deliberations.ranking(s.id());
+        List<RankRow> ranking = ranked.stream().map(r -> new RankRow(r.place(),
                 r.priority().title(), r.points(), r.priority().rank())).toList();
         List<Consultation> all = deliberations.consultations(s.id());
         List<ConsultationRow> rows = all.stream().map(k -> new ConsultationRow(t.date(k.heldOn()), k.place(),
@@ -165,7 +190,9 @@ public final class DeliberationRoutes implements HttpService {
                 p.title(), values.getOrDefault("points." + p.id(), ""))).toList();
         pages.render(res, status, v, "/strategy", "strategy/consultation", "strategy.consultation.title",
                 new ConsultationPage(s.id(), s.number(), s.isDraft(), ranking, rows, totals,
-                        s.isDraft() && v.is(StrategyRoutes.WRITE), points, values, e.in(t)));
+                        s.isDraft() && v.is(StrategyRoutes.WRITE), points, values, e.in(t),
+                        s.isDraft() && v.is(StrategyRoutes.ADOPT) && !all.isEmpty() && !ranked.isEmpty(),
+                        Deliberations.shown(ranked), s.stamp()));
     }
 
     private StrategyVersion version(ServerRequest req) {

@@ -154,11 +154,52 @@ public final class Deliberations {
 
     /** The priorities by the points the consultations gave them (most first; equal points share a place). */
     public List<Ranked> ranking(long versionId) {
+        return store.read(c -> ranking(db.consultations(c, versionId), strategy.db().priorities(c, versionId)));
+    }
+
+    /**
+     * The ranking as it is shown, for the form that applies it: "priority:place" in order. Applying checks it against
+     * the ranking at that moment, so a consultation recorded in between is not applied unseen.
+     */
+    public static String shown(List<Ranked> ranking) {
+        return String.join(",", ranking.stream().map(r -> r.priority().id() + ":" + r.place()).toList());
+    }
+
+    /**
+     * Makes the consultations' ranking the draft's priority order: each priority's rank becomes its place (equal
+     * points, equal rank). {@code shown} and {@code stamp} are what the coordinator saw: if the priorities were
+     * edited (the version's content stamp moved) or the ranking changed since, nothing is applied (409).
+     */
+    public long applyRanking(long versionId, String shown, long stamp, String actor, String address) {
+        return store.tx(c -> {
+            StrategyVersion v = strategy.db().version(c, versionId).orElseThrow(Problem::notFound);
+            if (!v.isDraft()) {
+                throw Problem.conflict("strategy.error.readOnly", Integer.toString(v.number()));
+            }
+            List<Consultation> held = db.consultations(c, versionId);
+            if (held.isEmpty()) {
+                throw Problem.invalid("strategy.error.noConsultation");
+            }
+            List<Ranked> ranking = ranking(held, strategy.db().priorities(c, versionId));
+            if (v.stamp() != stamp || !shown(ranking).equals(shown)) {
+                throw Problem.conflict("platform.error.editedMeanwhile");
+            }
+            strategy.draft(c, versionId);
+            for (Ranked r : ranking) {
+                strategy.db().setRank(c, r.priority().id(), r.place());
+            }
+            strategy.log(c, actor, address, "strategy.priority.update", "strategy_version", versionId,
+                    "ranks from the consultations " + shown);
+            return versionId;
+        });
+    }
+
+    private static List<Ranked> ranking(List<Consultation> held, List<Priority> priorities) {
         Map<Long, Integer> total = new LinkedHashMap<>();
-        for (Consultation k : consultations(versionId)) {
+        for (Consultation k : held) {
             k.points().forEach((p, n) -> total.merge(p, n, Math::addExact));
         }
-        List<Priority> ps = new ArrayList<>(strategy.priorities(versionId));
+        List<Priority> ps = new ArrayList<>(priorities);
         ps.sort(Comparator.comparingInt((Priority p) -> -total.getOrDefault(p.id(), 0)).thenComparingInt(Priority::rank));
         List<Ranked> out = new ArrayList<>();
         int place = 0;

@@ -219,6 +219,16 @@ final class StrategyStore {
         }
     }
 
+    /** Sets a priority's rank (from a consultation's ranking); its optimistic version rises as with any edit. */
+    void setRank(Connection c, long priorityId, int rank) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE strategy_priority SET priority_rank = ?, version = version + 1 WHERE id = ?")) {
+            ps.setInt(1, rank);
+            ps.setLong(2, priorityId);
+            ps.executeUpdate();
+        }
+    }
+
     long insertPriority(Connection c, long versionId, Long areaId, String group, String title, String justification,
             int rank) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""

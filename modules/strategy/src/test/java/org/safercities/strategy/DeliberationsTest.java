@@ -165,4 +165,83 @@ class DeliberationsTest {
                 "a priority with points can still be deleted");
         assertEquals(1, one("SELECT COUNT(*) FROM strategy_consultation_points WHERE priority_id = " + first + " AND points = 3"));
     }
+
+    /** The draft's priorities in rank order. */
+    List<Long> priorities() {
+        return kit.kit.store().read(c -> {
+            var out = new java.util.ArrayList<Long>();
+            try (var rs = c.createStatement().executeQuery(
+                    "SELECT id FROM strategy_priority WHERE version_id = " + draft + " ORDER BY priority_rank, id")) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The hidden fields of the form that applies the ranking, as the page shows them. */
+    static Map<String, String> applyForm(String page) {
+        Map<String, String> f = new HashMap<>();
+        for (String name : List.of("shown", "stamp")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"")
+                    .matcher(page);
+            assertTrue(m.find(), name + " in the page");
+            f.put(name, m.group(1));
+        }
+        return f;
+    }
+
+    @Test
+    void theCoordinatorAppliesTheConsultationsRankingToThePrioritiesUnlessSomethingChangedMeanwhile() {
+        List<Long> before = priorities();
+        long first = before.get(0);
+        long last = before.get(before.size() - 1);
+        String page = coordinator.get("/strategy/versions/" + draft + "/consultation").body();
+        assertFalse(page.contains("/ranking\""), "nothing to apply before any consultation");
+        assertEquals(422, coordinator.post("/strategy/versions/" + draft + "/ranking", Map.of("shown", "", "stamp", "0"))
+                .statusCode(), "no consultation, no ranking");
+        assertEquals(303, coordinator.post("/strategy/versions/" + draft + "/consultations",
+                consultation("20", "10", "5", "10", "15", Map.of(last, "12", first, "3"))).statusCode());
+        page = coordinator.get("/strategy/versions/" + draft + "/consultation").body();
+        Map<String, String> seen = applyForm(page);
+
+        Browser member = as("demo-member");
+        member.get("/strategy/versions/" + draft + "/consultation");
+        assertEquals(403, member.post("/strategy/versions/" + draft + "/ranking", seen).statusCode(),
+                "the technical group does not reorder the priorities");
+        String token = coordinator.csrf;
+        coordinator.csrf = "forged-token";
+        assertEquals(403, coordinator.post("/strategy/versions/" + draft + "/ranking", seen).statusCode());
+        coordinator.csrf = token;
+        assertEquals(before, priorities(), "nothing changed");
+
+        // a second consultation changes the ranking after the page was read: the stale ranking is not applied
+        Browser other = as("demo-coordinator");
+        other.get("/strategy/versions/" + draft + "/consultation");
+        assertEquals(303, other.post("/strategy/versions/" + draft + "/consultations",
+                consultation("7", "3", "0", "10", "0", Map.of(before.get(1), "40"))).statusCode());
+        HttpResponse<String> stale = coordinator.post("/strategy/versions/" + draft + "/ranking", seen);
+        assertEquals(409, stale.statusCode());
+        assertTrue(stale.body().contains("id=\"ranking-error\""), stale.body());
+        assertEquals(before, priorities(), "nothing applied");
+
+        page = coordinator.get("/strategy/versions/" + draft + "/consultation").body();
+        seen = applyForm(page);
+        assertEquals(303, coordinator.post("/strategy/versions/" + draft + "/ranking", seen).statusCode());
+        List<Long> after = priorities();
+        assertEquals(List.of(before.get(1), last, first), after.subList(0, 3), "40, 12 and 3 points: that order");
+        assertEquals(1, one("SELECT priority_rank FROM strategy_priority WHERE id = " + before.get(1)));
+        assertEquals(1, one("SELECT COUNT(*) FROM platform_audit WHERE action = 'strategy.priority.update'"
+                + " AND detail LIKE 'ranks from the consultations%'"));
+        assertEquals(409, coordinator.post("/strategy/versions/" + draft + "/ranking", seen).statusCode(),
+                "applying twice from the same reading is refused (the priorities changed)");
+
+        assertEquals(303, adopt(coordinator, true).statusCode());
+        page = coordinator.get("/strategy/versions/" + draft + "/consultation").body();
+        assertFalse(page.contains("/ranking\""), "no button on an adopted version");
+        HttpResponse<String> adopted = coordinator.post("/strategy/versions/" + draft + "/ranking", seen);
+        assertEquals(409, adopted.statusCode());
+        assertTrue(adopted.body().contains("cannot be changed"), adopted.body());
+    }
 }
