@@ -49,7 +49,7 @@ public final class StrategyModule implements KitModule {
         routing.register(new StrategyRoutes(service, platform.areas(), platform.pages()));
         routing.register(new DeliberationRoutes(service, deliberations, platform.pages()));
         routing.register(new AssessmentRoutes(service, new SelfAssessment(platform.store(), service), platform.pages()));
-        routing.register(new TimelineRoutes(service, platform.pages()));
+        routing.register(new TimelineRoutes(service, platform.areas(), platform.pages()));
     }
 
     @Override
