@@ -127,6 +127,7 @@ for target in "plan:/strategy/versions/$IN_FORCE/plan" "version page:/strategy/v
     "XLSX export:/strategy/versions/$IN_FORCE/actions.xlsx" "timeline:/strategy/versions/$IN_FORCE/timeline" \
     "timeline data:/strategy/versions/$IN_FORCE/timeline.json" \
     "timeline by partner:/strategy/versions/$IN_FORCE/timeline?by=partner" \
+    "timeline by area:/strategy/versions/$IN_FORCE/timeline?by=area" \
     "self-assessment (radar):/strategy/versions/$IN_FORCE/assessment" \
     "radar data:/strategy/versions/$IN_FORCE/assessment.json" \
     "consultations:/strategy/versions/$IN_FORCE/consultation" "comments:/strategy/versions/$IN_FORCE/comments"; do
