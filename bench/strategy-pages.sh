@@ -7,7 +7,8 @@
 #      there are 50 versions (each revision copies the 500 actions with their budget, partners and SDG targets);
 #   3. wrk -t2 -c8 -d15s (after a 5 s warm-up) on the bare reference's /hello, then on each strategy page of the
 #      version in force (the adopted one, 500 actions): the plan, the version page, the printable document, the
-#      overview of the 50 versions, one action, the CSV export, the history between the first and last versions.
+#      overview of the 50 versions, one action, the CSV export, the history between the first and last versions,
+#      the XLSX export, the timeline (page and data), the self-assessment, the consultations and the comments.
 #
 # Usage: bench/strategy-pages.sh   (figures on stdout, progress on stderr; about 6 minutes on 2 cores)
 set -euo pipefail
@@ -122,7 +123,14 @@ verdict=met
 for target in "plan:/strategy/versions/$IN_FORCE/plan" "version page:/strategy/versions/$IN_FORCE" \
     "document:/strategy/versions/$IN_FORCE/document" "overview (50 versions):/strategy" "cost-effectiveness:/strategy/versions/$IN_FORCE/cost" \
     "one action:/strategy/actions/$ONE_ACTION" "CSV export:/strategy/versions/$IN_FORCE/actions.csv" \
-    "history v1 to v$VERSIONS:/strategy/history?from=$V1&to=$IN_FORCE"; do
+    "history v1 to v$VERSIONS:/strategy/history?from=$V1&to=$IN_FORCE" \
+    "XLSX export:/strategy/versions/$IN_FORCE/actions.xlsx" "timeline:/strategy/versions/$IN_FORCE/timeline" \
+    "timeline data:/strategy/versions/$IN_FORCE/timeline.json" \
+    "timeline by partner:/strategy/versions/$IN_FORCE/timeline?by=partner" \
+    "timeline by area:/strategy/versions/$IN_FORCE/timeline?by=area" \
+    "self-assessment (radar):/strategy/versions/$IN_FORCE/assessment" \
+    "radar data:/strategy/versions/$IN_FORCE/assessment.json" \
+    "consultations:/strategy/versions/$IN_FORCE/consultation" "comments:/strategy/versions/$IN_FORCE/comments"; do
   measure "kit ${target%%:*}" "$BASE${target#*:}" "$KIT_COOKIE"
   awk -v p="$M_P95" 'BEGIN { exit !(p < 200) }' && [ "$M_ERR" = 0 ] || verdict="NOT met"
 done

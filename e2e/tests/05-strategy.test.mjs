@@ -62,6 +62,8 @@ describe('strategy', { timeout: 400_000 }, () => {
         await page.locator('input[name="areas"]').first().check();
         await page.locator('input[name="targetGroups"][value="women_girls"]').check();
         await page.locator('#supportNames').fill(lang === 'zh' ? '市场商户协会' : 'Asociación de comerciantes');
+        const funder = lang === 'zh' ? '国家预防犯罪基金' : 'Fondo nacional de prevención';
+        await page.locator('#funderNames').fill(funder);
         await page.locator('#start').fill('2027-01-01');
         await page.locator('#end').fill('2027-12-31');
         await page.locator('fieldset.sdg details').nth(6).locator('summary').click(); // goal 11
@@ -76,6 +78,7 @@ describe('strategy', { timeout: 400_000 }, () => {
         const sdg = squash(await page.locator('#sdg').textContent());
         assert.ok(sdg.includes('11.7'), 'the SDG target is listed');
         if (lang === 'zh') assert.ok(sdg.includes('公共空间'), 'with its Chinese name');
+        assert.ok(squash(await page.locator('#funders').textContent()).includes(squash(funder)), 'the funding partner is listed');
         await shot(page, `31-strategy-action-${lang}`);
 
         // the self-assessment: one principle scored with its evidence; the radar is drawn by the kit's own script
@@ -122,6 +125,13 @@ describe('strategy', { timeout: 400_000 }, () => {
         await page.waitForFunction(() => { const s = document.querySelector('#timeline svg'); return Math.round(parseFloat(s.getAttribute('width')) || s.getBoundingClientRect().width) === 1000; });
         await shot(page, `36-strategy-timeline-print-${lang}`);
         await page.emulateMedia({ media: 'screen' });
+        // grouped by area: the new action's bar is under its area, one bar per row of the table again
+        await Promise.all([page.waitForNavigation(), page.locator('a[href="?by=area"]').click()]);
+        await page.waitForSelector('#timeline[data-ready="true"] svg', { timeout: 30_000 });
+        assert.equal(squash(await page.locator('.timeline-grouping strong').textContent()), squash(t['strategy.timeline.byArea']));
+        assert.equal(await page.locator('#timeline').getAttribute('data-bars'),
+          String(await page.locator('#timeline-table tbody tr:not(.group)').count()), 'one bar per row, grouped by area');
+        await shot(page, `38-strategy-timeline-by-area-${lang}`);
       }
       // in Arabic time runs from right to left: the names stand on the right of the bars
       await chooseLanguage(page, 'ar');

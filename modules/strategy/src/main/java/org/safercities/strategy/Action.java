@@ -10,7 +10,7 @@ import java.util.List;
 public record Action(long id, long versionId, String origin, Long objectiveId, String title, String description,
         String level, String type, List<String> targetGroups, String leadPartner, LocalDate start, LocalDate end,
         String status, HarmReview review, int version, List<Long> areaIds, Long leadActorId, List<Partner> support,
-        List<String> sdgTargets, Reach reach) {
+        List<String> sdgTargets, Reach reach, List<Partner> funders) {
 
     /** The people the action expects to reach, and how many of them are in its target groups (null: not stated). */
     public record Reach(Long people, Long targetMembers) {
@@ -18,20 +18,20 @@ public record Action(long id, long versionId, String origin, Long objectiveId, S
         public static final Reach NONE = new Reach(null, null);
     }
 
-    /** A supporting partner: an actor of the coalition ({@code actorId}) or a name typed by hand (no id). */
+    /** A supporting or funding partner: an actor of the coalition ({@code actorId}) or a name typed by hand (no id). */
     public record Partner(Long actorId, String name) {
     }
 
-    /** The same action with its areas, supporting partners and SDG targets (loaded apart from the row). */
-    Action with(List<Long> areas, List<Partner> partners, List<String> targets) {
+    /** The same action with its areas, supporting and funding partners and SDG targets (loaded apart from the row). */
+    Action with(List<Long> areas, List<Partner> partners, List<String> targets, List<Partner> funding) {
         return new Action(id, versionId, origin, objectiveId, title, description, level, type, targetGroups, leadPartner,
-                start, end, status, review, version, areas, leadActorId, partners, targets, reach);
+                start, end, status, review, version, areas, leadActorId, partners, targets, reach, funding);
     }
 
     /** A copy of this action into another version (a revision), under the objective it now belongs to. */
     Action copyTo(long otherVersion, Long otherObjective) {
         return new Action(0, otherVersion, origin, otherObjective, title, description, level, type, targetGroups,
-                leadPartner, start, end, status, review, 0, areaIds, leadActorId, support, sdgTargets, reach);
+                leadPartner, start, end, status, review, 0, areaIds, leadActorId, support, sdgTargets, reach, funders);
     }
 
     /** The do-no-harm review (G§12): foreseeable negative effects, their likelihood and the mitigation. */

@@ -28,15 +28,18 @@ final class DeliberationStore {
     private List<Comment> comments(Connection c, String where, long arg) throws SQLException {
         List<Comment> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, version_id, part, part_label, author, body, created_at, resolved_by, resolved_at
+                SELECT id, version_id, part, part_label, author, body, created_at, resolved_by, resolved_at, version,
+                       edited_by, edited_at
                 FROM strategy_comment """ + " " + where)) {
             ps.setLong(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp resolved = rs.getTimestamp(9);
+                    Timestamp edited = rs.getTimestamp(12);
                     out.add(new Comment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
-                            resolved == null ? null : resolved.toInstant()));
+                            resolved == null ? null : resolved.toInstant(), rs.getInt(10), rs.getString(11),
+                            edited == null ? null : edited.toInstant()));
                 }
             }
         }
@@ -70,6 +73,103 @@ final class DeliberationStore {
         }
     }
 
+    /** A comment's new text; false when someone changed it since {@code version} was read (or it is gone). */
+    boolean updateComment(Connection c, long id, int version, String body, String by, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE strategy_comment SET body = ?, edited_by = ?, edited_at = ?, version = version + 1
+                WHERE id = ? AND version = ?""")) {
+            ps.setString(1, body);
+            ps.setString(2, by);
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setLong(4, id);
+            ps.setInt(5, version);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Deletes a comment as read at {@code version}; false when it changed since (or is gone). */
+    boolean deleteComment(Connection c, long id, int version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM strategy_comment WHERE id = ? AND version = ?")) {
+            ps.setLong(1, id);
+            ps.setInt(2, version);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    Optional<Consultation> consultation(Connection c, long id) throws SQLException {
+        Map<Long, Integer> points = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT priority_id, points FROM strategy_consultation_points WHERE consultation_id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    points.put(rs.getLong(1), rs.getInt(2));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(CONSULTATION_COLUMNS + " WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(consultation(rs, points)) : Optional.empty();
+            }
+        }
+    }
+
+    private static final String CONSULTATION_COLUMNS = """
+            SELECT id, version_id, held_on, place, women, men, sex_other, age_under15, age_15_24, age_25_59, age_60plus,
+                   version
+            FROM strategy_consultation""";
+
+    private static Consultation consultation(ResultSet rs, Map<Long, Integer> points) throws SQLException {
+        return new Consultation(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getString(4), rs.getInt(5),
+                rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), points,
+                rs.getInt(12));
+    }
+
+    /** Replaces a consultation's counts and points; false when it changed since {@code version} was read. */
+    boolean updateConsultation(Connection c, Consultation k, int version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE strategy_consultation SET held_on = ?, place = ?, women = ?, men = ?, sex_other = ?,
+                       age_under15 = ?, age_15_24 = ?, age_25_59 = ?, age_60plus = ?, version = version + 1
+                WHERE id = ? AND version = ?""")) {
+            ps.setDate(1, Date.valueOf(k.heldOn()));
+            ps.setString(2, k.place());
+            int i = 3;
+            for (int n : counts(k)) {
+                ps.setInt(i++, n);
+            }
+            ps.setLong(i++, k.id());
+            ps.setInt(i, version);
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
+        }
+        deletePoints(c, k.id());
+        insertPoints(c, k.id(), k.points());
+        return true;
+    }
+
+    /** Deletes a consultation as read at {@code version}, with its points; false when it changed since. */
+    boolean deleteConsultation(Connection c, long id, int version) throws SQLException {
+        deletePoints(c, id);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM strategy_consultation WHERE id = ? AND version = ?")) {
+            ps.setLong(1, id);
+            ps.setInt(2, version);
+            return ps.executeUpdate() == 1;   // false: the caller's transaction is rolled back, the points come back
+        }
+    }
+
+    private static void deletePoints(Connection c, long consultationId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM strategy_consultation_points WHERE consultation_id = ?")) {
+            ps.setLong(1, consultationId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static int[] counts(Consultation k) {
+        return new int[] {k.women(), k.men(), k.sexOther(), k.under15(), k.age15to24(), k.age25to59(), k.age60plus()};
+    }
+
     List<Consultation> consultations(Connection c, long versionId) throws SQLException {
         Map<Long, Map<Long, Integer>> points = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
@@ -83,16 +183,11 @@ final class DeliberationStore {
             }
         }
         List<Consultation> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, version_id, held_on, place, women, men, sex_other, age_under15, age_15_24, age_25_59, age_60plus
-                FROM strategy_consultation WHERE version_id = ? ORDER BY held_on, id""")) {
+        try (PreparedStatement ps = c.prepareStatement(CONSULTATION_COLUMNS + " WHERE version_id = ? ORDER BY held_on, id")) {
             ps.setLong(1, versionId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long id = rs.getLong(1);
-                    out.add(new Consultation(id, rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getString(4),
-                            rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
-                            rs.getInt(11), points.getOrDefault(id, Map.of())));
+                    out.add(consultation(rs, points.getOrDefault(rs.getLong(1), Map.of())));
                 }
             }
         }
@@ -109,24 +204,27 @@ final class DeliberationStore {
             ps.setDate(2, Date.valueOf(k.heldOn()));
             ps.setString(3, k.place());
             int i = 4;
-            for (int n : new int[] {k.women(), k.men(), k.sexOther(), k.under15(), k.age15to24(), k.age25to59(),
-                    k.age60plus()}) {
+            for (int n : counts(k)) {
                 ps.setInt(i++, n);
             }
             ps.executeUpdate();
             id = key(ps);
         }
+        insertPoints(c, id, k.points());
+        return id;
+    }
+
+    private static void insertPoints(Connection c, long consultationId, Map<Long, Integer> points) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO strategy_consultation_points (consultation_id, priority_id, points) VALUES (?, ?, ?)")) {
-            for (Map.Entry<Long, Integer> e : k.points().entrySet()) {
-                ps.setLong(1, id);
+            for (Map.Entry<Long, Integer> e : points.entrySet()) {
+                ps.setLong(1, consultationId);
                 ps.setLong(2, e.getKey());
                 ps.setInt(3, e.getValue());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-        return id;
     }
 
     /** The points of a deleted priority go with it (a consultation's other points stay). */

@@ -60,9 +60,10 @@ public final class Deliberations {
     public Map<String, String> parts(long versionId, String visionLabel) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("vision", visionLabel);
-        strategy.priorities(versionId).forEach(p -> out.put("priority:" + p.id(), p.title()));
-        strategy.objectives(versionId).forEach(o -> out.put("objective:" + o.id(), o.title()));
-        strategy.actions(versionId).forEach(a -> out.put("action:" + a.id(), a.title()));
+        VersionCache.Content content = strategy.content(versionId);
+        content.priorities().forEach(p -> out.put("priority:" + p.id(), p.title()));
+        content.objectives().forEach(o -> out.put("objective:" + o.id(), o.title()));
+        content.actions().forEach(a -> out.put("action:" + a.id(), a.title()));
         return out;
     }
 
@@ -73,11 +74,7 @@ public final class Deliberations {
         if (label == null) {
             e.add("part", "strategy.error.badChoice");
         }
-        if (body == null || body.isBlank()) {
-            e.add("body", "strategy.error.required");
-        } else if (body.strip().length() > 4000) {
-            e.add("body", "strategy.error.tooLong");
-        }
+        checkBody(body, e);
         if (!e.isEmpty()) {
             return new StrategyService.Saved(0, e);
         }
@@ -88,6 +85,102 @@ public final class Deliberations {
             return cid;
         });
         return new StrategyService.Saved(id, e);
+    }
+
+    private static void checkBody(String body, FieldErrors e) {
+        if (body == null || body.isBlank()) {
+            e.add("body", "strategy.error.required");
+        } else if (body.strip().length() > 4000) {
+            e.add("body", "strategy.error.tooLong");
+        }
+    }
+
+    public Comment comment(long id) {
+        return store.read(c -> db.comment(c, id)).orElseThrow(Problem::notFound);
+    }
+
+    /**
+     * Changes a comment's text: by its author or a coordinator, on a draft, from the reading at {@code version}
+     * (someone else's change in between: 409).
+     */
+    public StrategyService.Saved editComment(long id, int version, String body, boolean coordinator, String actor,
+            String address) {
+        FieldErrors e = new FieldErrors();
+        checkBody(body, e);
+        if (!e.isEmpty()) {
+            return new StrategyService.Saved(id, e);
+        }
+        store.tx(c -> {
+            Comment k = changeable(c, id, coordinator, actor);
+            if (!db.updateComment(c, id, version, body.strip(), actor, Instant.now())) {
+                throw Problem.conflict("platform.error.editedMeanwhile");
+            }
+            strategy.log(c, actor, address, "strategy.comment.update", "strategy_comment", id, k.part());
+            return null;
+        });
+        return new StrategyService.Saved(id, e);
+    }
+
+    /** Deletes a comment (its author or a coordinator, on a draft, as read at {@code version}); returns its version. */
+    public long deleteComment(long id, int version, boolean coordinator, String actor, String address) {
+        return store.tx(c -> {
+            Comment k = changeable(c, id, coordinator, actor);
+            if (!db.deleteComment(c, id, version)) {
+                throw Problem.conflict("platform.error.editedMeanwhile");
+            }
+            strategy.log(c, actor, address, "strategy.comment.delete", "strategy_comment", id, k.part() + " by " + k.author());
+            return k.versionId();
+        });
+    }
+
+    /** The comment, if its version is a draft and {@code actor} may change it (its author, or a coordinator). */
+    private Comment changeable(Connection c, long id, boolean coordinator, String actor) throws SQLException {
+        Comment k = db.comment(c, id).orElseThrow(Problem::notFound);
+        if (!k.changeableBy(actor, coordinator)) {
+            throw Problem.forbidden();
+        }
+        draft(c, k.versionId());
+        return k;
+    }
+
+    public Consultation consultation(long id) {
+        return store.read(c -> db.consultation(c, id)).orElseThrow(Problem::notFound);
+    }
+
+    /** Replaces a consultation's date, place, counts and points, checked as a new one; 409 as for comments. */
+    public StrategyService.Saved updateConsultation(long id, int version, ConsultationForm f, String actor, String address) {
+        Consultation now = consultation(id);
+        FieldErrors e = new FieldErrors();
+        Consultation k = check(now.versionId(), f, e);
+        if (!e.isEmpty()) {
+            return new StrategyService.Saved(id, e);
+        }
+        Consultation changed = new Consultation(id, now.versionId(), k.heldOn(), k.place(), k.women(), k.men(),
+                k.sexOther(), k.under15(), k.age15to24(), k.age25to59(), k.age60plus(), k.points(), version);
+        store.tx(c -> {
+            draft(c, now.versionId());
+            if (!db.updateConsultation(c, changed, version)) {
+                throw Problem.conflict("platform.error.editedMeanwhile");
+            }
+            strategy.log(c, actor, address, "strategy.consultation.update", "strategy_consultation", id,
+                    changed.heldOn() + " " + changed.participants());
+            return null;
+        });
+        return new StrategyService.Saved(id, e);
+    }
+
+    /** Deletes a consultation with its points (on a draft, as read at {@code version}); returns its version. */
+    public long deleteConsultation(long id, int version, String actor, String address) {
+        return store.tx(c -> {
+            Consultation k = db.consultation(c, id).orElseThrow(Problem::notFound);
+            draft(c, k.versionId());
+            if (!db.deleteConsultation(c, id, version)) {
+                throw Problem.conflict("platform.error.editedMeanwhile");
+            }
+            strategy.log(c, actor, address, "strategy.consultation.delete", "strategy_consultation", id,
+                    k.heldOn() + " " + k.place() + " " + k.participants());
+            return k.versionId();
+        });
     }
 
     /** Marks a comment resolved; returns its version. Resolving twice is a conflict, not a silent no-op. */
@@ -105,6 +198,22 @@ public final class Deliberations {
 
     public StrategyService.Saved addConsultation(long versionId, ConsultationForm f, String actor, String address) {
         FieldErrors e = new FieldErrors();
+        Consultation k = check(versionId, f, e);
+        if (!e.isEmpty()) {
+            return new StrategyService.Saved(0, e);
+        }
+        long id = store.tx(c -> {
+            draft(c, versionId);
+            long kid = db.insertConsultation(c, k);
+            strategy.log(c, actor, address, "strategy.consultation.create", "strategy_consultation", kid,
+                    k.heldOn() + " " + k.participants());
+            return kid;
+        });
+        return new StrategyService.Saved(id, e);
+    }
+
+    /** A consultation form checked: the dates, counts (the two totals equal and above zero) and points of a version. */
+    private Consultation check(long versionId, ConsultationForm f, FieldErrors e) {
         LocalDate on = null;
         try {
             on = LocalDate.parse(f.heldOn().strip());
@@ -136,28 +245,58 @@ public final class Deliberations {
                 }
             }
         }
-        if (!e.isEmpty()) {
-            return new StrategyService.Saved(0, e);
-        }
-        Consultation k = new Consultation(0, versionId, on, f.place().strip(), sex[0], sex[1], sex[2], age[0], age[1],
-                age[2], age[3], points);
-        long id = store.tx(c -> {
-            draft(c, versionId);
-            long kid = db.insertConsultation(c, k);
-            strategy.log(c, actor, address, "strategy.consultation.create", "strategy_consultation", kid,
-                    k.heldOn() + " " + k.participants());
-            return kid;
-        });
-        return new StrategyService.Saved(id, e);
+        return new Consultation(0, versionId, on, f.place().strip(), sex[0], sex[1], sex[2], age[0], age[1],
+                age[2], age[3], points, 0);
     }
 
     /** The priorities by the points the consultations gave them (most first; equal points share a place). */
     public List<Ranked> ranking(long versionId) {
+        return store.read(c -> ranking(db.consultations(c, versionId), strategy.db().priorities(c, versionId)));
+    }
+
+    /**
+     * The ranking as it is shown, for the form that applies it: "priority:place" in order. Applying checks it against
+     * the ranking at that moment, so a consultation recorded in between is not applied unseen.
+     */
+    public static String shown(List<Ranked> ranking) {
+        return String.join(",", ranking.stream().map(r -> r.priority().id() + ":" + r.place()).toList());
+    }
+
+    /**
+     * Makes the consultations' ranking the draft's priority order: each priority's rank becomes its place (equal
+     * points, equal rank). {@code shown} and {@code stamp} are what the coordinator saw: if the priorities were
+     * edited (the version's content stamp moved) or the ranking changed since, nothing is applied (409).
+     */
+    public long applyRanking(long versionId, String shown, long stamp, String actor, String address) {
+        return store.tx(c -> {
+            StrategyVersion v = strategy.db().version(c, versionId).orElseThrow(Problem::notFound);
+            if (!v.isDraft()) {
+                throw Problem.conflict("strategy.error.readOnly", Integer.toString(v.number()));
+            }
+            List<Consultation> held = db.consultations(c, versionId);
+            if (held.isEmpty()) {
+                throw Problem.invalid("strategy.error.noConsultation");
+            }
+            List<Ranked> ranking = ranking(held, strategy.db().priorities(c, versionId));
+            if (v.stamp() != stamp || !shown(ranking).equals(shown)) {
+                throw Problem.conflict("platform.error.editedMeanwhile");
+            }
+            strategy.draft(c, versionId);
+            for (Ranked r : ranking) {
+                strategy.db().setRank(c, r.priority().id(), r.place());
+            }
+            strategy.log(c, actor, address, "strategy.priority.update", "strategy_version", versionId,
+                    "ranks from the consultations " + shown);
+            return versionId;
+        });
+    }
+
+    private static List<Ranked> ranking(List<Consultation> held, List<Priority> priorities) {
         Map<Long, Integer> total = new LinkedHashMap<>();
-        for (Consultation k : consultations(versionId)) {
+        for (Consultation k : held) {
             k.points().forEach((p, n) -> total.merge(p, n, Math::addExact));
         }
-        List<Priority> ps = new ArrayList<>(strategy.priorities(versionId));
+        List<Priority> ps = new ArrayList<>(priorities);
         ps.sort(Comparator.comparingInt((Priority p) -> -total.getOrDefault(p.id(), 0)).thenComparingInt(Priority::rank));
         List<Ranked> out = new ArrayList<>();
         int place = 0;

@@ -9,7 +9,7 @@ import org.safercities.platform.links.ActionDirectory;
 
 /**
  * What the strategy tells the other modules (partnerships' roles and gaps): the priorities of the strategy in force
- * (the adopted version, else the newest draft) and who leads or supports its actions. Only actors chosen from the
+ * (the adopted version, else the newest draft) and who leads, supports or funds its actions. Only actors chosen from the
  * coalition appear; partners typed by hand have no actor id. An action without an objective, or whose objective
  * has no priority, has priority id 0 and an empty priority title.
  */
@@ -23,22 +23,25 @@ final class PublishedActions implements ActionDirectory {
 
     @Override
     public List<PriorityRef> priorities() {
-        return strategy.inForce().map(v -> strategy.priorities(v.id()).stream()
+        return strategy.inForce().map(v -> strategy.cached(v).content.priorities().stream()
                 .map(p -> new PriorityRef(p.id(), p.title())).toList()).orElse(List.of());
     }
 
     @Override
     public List<ActionRole> roles() {
-        return strategy.inForce().map(v -> roles(v.id())).orElse(List.of());
+        return strategy.inForce().map(v -> {
+            VersionCache.Entry e = strategy.cached(v);
+            return e.<List<ActionRole>>view("roles", () -> roles(e.content));
+        }).orElse(List.of());
     }
 
-    private List<ActionRole> roles(long versionId) {
+    private static List<ActionRole> roles(VersionCache.Content content) {
         Map<Long, Priority> priorities = new HashMap<>();
-        strategy.priorities(versionId).forEach(p -> priorities.put(p.id(), p));
+        content.priorities().forEach(p -> priorities.put(p.id(), p));
         Map<Long, Long> priorityOfObjective = new HashMap<>();
-        strategy.objectives(versionId).forEach(o -> priorityOfObjective.put(o.id(), o.priorityId()));
+        content.objectives().forEach(o -> priorityOfObjective.put(o.id(), o.priorityId()));
         List<ActionRole> out = new ArrayList<>();
-        for (Action a : strategy.actions(versionId)) {
+        for (Action a : content.actions()) {
             Long pid = a.objectiveId() == null ? null : priorityOfObjective.get(a.objectiveId());
             Priority p = pid == null ? null : priorities.get(pid);
             long priorityId = p == null ? 0 : p.id();
@@ -49,6 +52,11 @@ final class PublishedActions implements ActionDirectory {
             for (Action.Partner s : a.support()) {
                 if (s.actorId() != null) {
                     out.add(new ActionRole(a.id(), a.title(), priorityId, priorityTitle, s.actorId(), "support"));
+                }
+            }
+            for (Action.Partner f : a.funders()) {
+                if (f.actorId() != null) {
+                    out.add(new ActionRole(a.id(), a.title(), priorityId, priorityTitle, f.actorId(), "funder"));
                 }
             }
         }

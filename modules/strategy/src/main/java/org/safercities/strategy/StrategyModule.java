@@ -40,7 +40,8 @@ public final class StrategyModule implements KitModule {
     public List<String> migrationFiles() {
         return List.of("V001__create_strategy.sql", "V002__partners_findings_sdg.sql",
                 "V003__comments_and_consultation.sql", "V004__action_reach.sql",
-                "V005__self_assessment.sql");
+                "V005__self_assessment.sql", "V006__content_stamp.sql", "V007__action_funders.sql",
+                "V008__objective_sdg.sql", "V009__deliberation_edits.sql");
     }
 
     @Override
@@ -48,7 +49,7 @@ public final class StrategyModule implements KitModule {
         routing.register(new StrategyRoutes(service, platform.areas(), platform.pages()));
         routing.register(new DeliberationRoutes(service, deliberations, platform.pages()));
         routing.register(new AssessmentRoutes(service, new SelfAssessment(platform.store(), service), platform.pages()));
-        routing.register(new TimelineRoutes(service, platform.pages()));
+        routing.register(new TimelineRoutes(service, platform.areas(), platform.pages()));
     }
 
     @Override

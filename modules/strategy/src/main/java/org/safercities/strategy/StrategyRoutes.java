@@ -59,7 +59,8 @@ public final class StrategyRoutes implements HttpService {
             List<String> findings) {
     }
 
-    public record ObjectiveRow(long id, String title, String priority, String target) {
+    /** An objective as listed; {@code sdg}: its SDG targets, code as value and name as label. */
+    public record ObjectiveRow(long id, String title, String priority, String target, List<Option> sdg) {
     }
 
     public record ActionRow(long id, String title, String level, String type, String groups, String areas,
@@ -71,7 +72,7 @@ public final class StrategyRoutes implements HttpService {
             List<ActionRow> actions, boolean canEdit, boolean canAdopt, boolean canRevise, List<Option> areaOptions,
             List<Option> groupOptions, List<Option> priorityOptions, Map<String, String> pv, Map<String, String> pe,
             Map<String, String> ov, Map<String, String> oe, Map<String, String> av, Map<String, String> ae,
-            List<Option> findingOptions, boolean hasFindings, int unresolved) {
+            List<Option> findingOptions, boolean hasFindings, int unresolved, List<SdgGoal> objectiveSdg) {
     }
 
     /** The page that edits one priority in place (the fields are the version page's, through a partial). */
@@ -81,7 +82,7 @@ public final class StrategyRoutes implements HttpService {
     }
 
     public record ObjectiveEditPage(long id, long versionId, int version, List<Option> priorityOptions,
-            Map<String, String> ov, Map<String, String> oe) {
+            Map<String, String> ov, Map<String, String> oe, List<SdgGoal> objectiveSdg) {
     }
 
     /** SDG targets of one goal, as checkboxes (form) or as lines (action page). */
@@ -91,7 +92,8 @@ public final class StrategyRoutes implements HttpService {
     public record ActionFormPage(Long id, long versionId, int version, boolean isNew, Map<String, String> values,
             List<Option> objectives, List<Option> levels, List<Option> types, List<Option> statuses,
             List<Option> likelihoods, List<Option> groups, List<Option> areas, Map<String, String> errors,
-            boolean hasActors, List<Option> leadActors, List<Option> supportActors, List<SdgGoal> sdg) {
+            boolean hasActors, List<Option> leadActors, List<Option> supportActors, List<SdgGoal> sdg,
+            List<Option> funderActors) {
     }
 
     public record BudgetRow(long id, String source, String level, String amount) {
@@ -101,7 +103,7 @@ public final class StrategyRoutes implements HttpService {
             String objective, String level, String type, String groups, String areas, String lead, String dates,
             String status, List<Option> review, boolean reviewed, List<BudgetRow> budget, String total, String currency,
             boolean canEdit, List<Option> govLevels, Map<String, String> bv, Map<String, String> be, String support,
-            List<Option> sdg, String reach) {
+            List<Option> sdg, String reach, String funders) {
     }
 
     public record TotalRow(String label, String amount) {
@@ -373,7 +375,8 @@ public final class StrategyRoutes implements HttpService {
         StrategyVersion s = strategy.version(o.versionId());
         readOnlyUnlessDraft(s);
         StrategyService.ObjectiveForm form = new StrategyService.ObjectiveForm(o.priorityId() == null ? ""
-                : o.priorityId().toString(), o.title(), o.targetWhat(), o.targetAmount(), o.targetBy().toString());
+                : o.priorityId().toString(), o.title(), o.targetWhat(), o.targetAmount(), o.targetBy().toString(),
+                o.sdgTargets());
         renderObjectiveEdit(res, Status.OK_200, v, s, o.id(), o.version(), form, new FieldErrors());
     }
 
@@ -420,7 +423,8 @@ public final class StrategyRoutes implements HttpService {
     private void renderObjectiveEdit(ServerResponse res, Status status, Visit v, StrategyVersion s, long id, int version,
             StrategyService.ObjectiveForm form, FieldErrors e) {
         pages.render(res, status, v, "/strategy", "strategy/objective-edit", "strategy.objective.edit",
-                new ObjectiveEditPage(id, s.id(), version, priorityOptions(s, form.priorityId()), values(form), e.in(v.t())));
+                new ObjectiveEditPage(id, s.id(), version, priorityOptions(s, form.priorityId()), values(form), e.in(v.t()),
+                        sdgGoals(v.t(), form.sdgTargets())));
     }
 
     private void deletePriority(ServerRequest req, ServerResponse res) {
@@ -559,11 +563,11 @@ public final class StrategyRoutes implements HttpService {
         v.require(READ);
         StrategyVersion s = version(req);
         Translator t = v.t();
-        List<BudgetLine> lines = strategy.budgetOfVersion(s.id());
-        String cur = strategy.currency();
+        VersionCache.Entry e = strategy.cached(s);
+        Totals totals = totals(t, e);
         pages.render(res, v, "/strategy/plan", "strategy/plan", "strategy.plan.title",
-                new PlanPage(s.id(), s.number(), t.t("strategy.status." + s.status()), period(s), actionRows(t, s, lines),
-                        totals(t, lines, true), totals(t, lines, false), money(t, StrategyService.total(lines), cur), cur));
+                new PlanPage(s.id(), s.number(), t.t("strategy.status." + s.status()), period(s), actionRows(t, e),
+                        totals.bySource(), totals.byLevel(), totals.total(), e.currency));
     }
 
     /** Cost-effectiveness of the actions (G§70) and the budget per inhabitant of each area (G§62). */
@@ -572,10 +576,21 @@ public final class StrategyRoutes implements HttpService {
         v.require(READ);
         StrategyVersion s = version(req);
         Translator t = v.t();
-        String cur = strategy.currency();
-        List<Action> actions = strategy.actions(s.id());
+        VersionCache.Entry e = strategy.cached(s);
+        CostTables tables = e.view("cost|" + t.lang(), () -> costTables(t, e));
+        pages.render(res, v, "/strategy/plan", "strategy/cost", "strategy.cost.title", new CostPage(s.id(), s.number(),
+                t.t("strategy.status." + s.status()), period(s), tables.actions(), tables.areas(), e.currency));
+    }
+
+    /** The cost page's two tables (made once per version and language: ~1,500 amounts to format). */
+    private record CostTables(List<CostRow> actions, List<AreaRow> areas) {
+    }
+
+    private CostTables costTables(Translator t, VersionCache.Entry e) {
+        String cur = e.currency;
+        List<Action> actions = e.content.actions();
         Map<Long, Long> budget = new HashMap<>();
-        byAction(strategy.budgetOfVersion(s.id())).forEach((id, lines) -> budget.put(id, StrategyService.total(lines)));
+        StrategyService.byAction(e.content.budget()).forEach((id, lines) -> budget.put(id, StrategyService.total(lines)));
         List<CostRow> rows = CostEffectiveness.rows(actions, budget).stream().map(r -> new CostRow(r.action().id(),
                 r.action().title(), money(t, r.budget(), cur), count(t, r.action().reach().people()),
                 count(t, r.action().reach().targetMembers()), r.perPerson() == null ? "" : money(t, r.perPerson(), cur),
@@ -594,8 +609,7 @@ public final class StrategyRoutes implements HttpService {
                     : t.t("strategy.cost.populationLine", t.number(people), Integer.toString(year)),
                     x.perCapita() == null ? "" : money(t, x.perCapita(), cur)));
         }
-        pages.render(res, v, "/strategy/plan", "strategy/cost", "strategy.cost.title", new CostPage(s.id(), s.number(),
-                t.t("strategy.status." + s.status()), period(s), rows, areaRows, cur));
+        return new CostTables(rows, areaRows);
     }
 
     private static String reachLine(Translator t, Action.Reach r) {
@@ -615,11 +629,10 @@ public final class StrategyRoutes implements HttpService {
         v.require(READ);
         StrategyVersion s = version(req);
         Translator t = v.t();
-        List<BudgetLine> lines = strategy.budgetOfVersion(s.id());
+        Totals totals = totals(t, strategy.cached(s));
         pages.render(res, v, "/strategy", "strategy/document", "strategy.document.title",
                 new DocumentPage(versionPage(v, s, Map.of(), new FieldErrors(), Map.of(), new FieldErrors(), Map.of(),
-                        new FieldErrors()), totals(t, lines, true), totals(t, lines, false),
-                        money(t, StrategyService.total(lines), strategy.currency()), strategy.currency(),
+                        new FieldErrors()), totals.bySource(), totals.byLevel(), totals.total(), strategy.currency(),
                         assessed(t, s)));
     }
 
@@ -642,18 +655,28 @@ public final class StrategyRoutes implements HttpService {
     private void exportActions(ServerRequest req, ServerResponse res) throws IOException {
         Visit.of(req).require(READ);
         StrategyVersion s = version(req);
-        Map<Long, List<BudgetLine>> budget = byAction(strategy.budgetOfVersion(s.id()));
+        VersionCache.Entry e = strategy.cached(s);
+        List<List<Object>> rows = e.view("csv", () -> csvRows(e));
         try (CsvOut csv = CsvOut.download(res, "strategy-" + s.number() + "-actions.csv")) {
             csv.row(List.of("version", "title", "prevention_level", "prevention_type", "target_groups", "area_codes",
                     "lead_partner", "start", "end", "status", "do_no_harm_reviewed", "budget_minor_units", "currency"));
-            for (Action a : strategy.actions(s.id())) {
-                csv.row(List.of(s.number(), a.title(), a.level(), a.type(), String.join(" ", a.targetGroups()),
-                        String.join(" ", a.areaIds().stream().map(id -> areas.byId(id).map(Area::code).orElse("")).toList()),
-                        a.leadPartner(), a.start() == null ? "" : a.start().toString(), a.end() == null ? "" : a.end().toString(),
-                        a.status(), a.review().complete() ? "yes" : "no",
-                        StrategyService.total(budget.getOrDefault(a.id(), List.of())), strategy.currency()));
+            for (List<Object> row : rows) {
+                csv.row(row);
             }
         }
+    }
+
+    private List<List<Object>> csvRows(VersionCache.Entry e) {
+        Map<Long, List<BudgetLine>> budget = StrategyService.byAction(e.content.budget());
+        List<List<Object>> rows = new ArrayList<>();
+        for (Action a : e.content.actions()) {
+            rows.add(List.of(e.content.version().number(), a.title(), a.level(), a.type(), String.join(" ", a.targetGroups()),
+                    String.join(" ", a.areaIds().stream().map(id -> areas.byId(id).map(Area::code).orElse("")).toList()),
+                    a.leadPartner(), a.start() == null ? "" : a.start().toString(), a.end() == null ? "" : a.end().toString(),
+                    a.status(), a.review().complete() ? "yes" : "no",
+                    StrategyService.total(budget.getOrDefault(a.id(), List.of())), e.currency));
+        }
+        return rows;
     }
 
     /**
@@ -665,16 +688,25 @@ public final class StrategyRoutes implements HttpService {
         v.require(READ);
         Translator t = v.t();
         StrategyVersion s = version(req);
-        String cur = strategy.currency();
-        Map<Long, List<BudgetLine>> budget = byAction(strategy.budgetOfVersion(s.id()));
+        VersionCache.Entry e = strategy.cached(s);
+        byte[] file = e.view("xlsx|" + t.lang(), () -> xlsx(t, e));
+        res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, Xlsx.CONTENT_TYPE);
+        res.header(io.helidon.http.HeaderNames.CONTENT_DISPOSITION,
+                "attachment; filename=\"strategy-" + s.number() + "-actions.xlsx\"");
+        res.send(file);
+    }
+
+    private byte[] xlsx(Translator t, VersionCache.Entry e) {
+        String cur = e.currency;
+        Map<Long, List<BudgetLine>> budget = StrategyService.byAction(e.content.budget());
         List<List<?>> rows = new ArrayList<>();
         rows.add(List.of(t.t("strategy.action.name"), t.t("strategy.action.level"), t.t("strategy.action.type"),
                 t.t("strategy.action.groups"), t.t("strategy.action.areas"), t.t("strategy.action.lead"),
                 t.t("strategy.action.support"), t.t("strategy.sdg.title"), t.t("strategy.action.start"),
                 t.t("strategy.action.end"), t.t("strategy.action.status"), t.t("strategy.review.title"),
                 t.t("strategy.action.reachPeople"), t.t("strategy.action.reachTarget"),
-                t.t("strategy.budget.title") + " (" + cur + ")"));
-        for (Action a : strategy.actions(s.id())) {
+                t.t("strategy.budget.title") + " (" + cur + ")", t.t("strategy.action.funders")));
+        for (Action a : e.content.actions()) {
             List<Object> row = new ArrayList<>();
             row.add(a.title());
             row.add(t.t("strategy.level." + a.level()));
@@ -692,14 +724,17 @@ public final class StrategyRoutes implements HttpService {
             row.add(a.reach().targetMembers());
             row.add(java.math.BigDecimal.valueOf(StrategyService.total(budget.getOrDefault(a.id(), List.of())),
                     Money.digits(cur)));
+            // the funders came later than the other columns: last, so that the others keep their places
+            row.add(String.join(", ", a.funders().stream().map(Action.Partner::name).toList()));
             rows.add(row);
         }
-        res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, Xlsx.CONTENT_TYPE);
-        res.header(io.helidon.http.HeaderNames.CONTENT_DISPOSITION,
-                "attachment; filename=\"strategy-" + s.number() + "-actions.xlsx\"");
-        try (java.io.OutputStream out = res.outputStream()) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
+        try {
             Xlsx.write(out, t.t("strategy.plan.title"), rows);
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);   // a ByteArrayOutputStream does not fail
         }
+        return out.toByteArray();
     }
 
     // ---- page building
@@ -726,15 +761,17 @@ public final class StrategyRoutes implements HttpService {
     private VersionPage versionPage(Visit v, StrategyVersion s, Map<String, String> pv, FieldErrors pe,
             Map<String, String> ov, FieldErrors oe, Map<String, String> av, FieldErrors ae) {
         Translator t = v.t();
-        List<Priority> priorities = strategy.priorities(s.id());
+        VersionCache.Entry e = strategy.cached(s);
+        List<Priority> priorities = e.content.priorities();
         Map<Long, String> priorityTitles = new HashMap<>();
         priorities.forEach(p -> priorityTitles.put(p.id(), p.title()));
         List<PriorityRow> prows = priorities.stream().map(p -> new PriorityRow(p.id(), p.rank(), p.title(),
                 areaName(p.areaId()), p.targetGroup() == null ? "" : t.t("strategy.group." + p.targetGroup()),
                 p.justification(), p.findings().stream().map(Priority.Cited::label).toList())).toList();
-        List<ObjectiveRow> orows = strategy.objectives(s.id()).stream().map(o -> new ObjectiveRow(o.id(), o.title(),
+        List<ObjectiveRow> orows = e.content.objectives().stream().map(o -> new ObjectiveRow(o.id(), o.title(),
                 o.priorityId() == null ? "" : priorityTitles.getOrDefault(o.priorityId(), ""),
-                t.t("strategy.objective.targetLine", o.targetWhat(), o.targetAmount(), t.date(o.targetBy())))).toList();
+                t.t("strategy.objective.targetLine", o.targetWhat(), o.targetAmount(), t.date(o.targetBy())),
+                o.sdgTargets().stream().map(x -> new Option(x, Sdg.name(x, t.lang()), false)).toList())).toList();
         List<Option> areaOptions = areaOptions(s, pv.getOrDefault("areaId", ""));
         List<Option> groups = groupOptions(t, pv.getOrDefault("targetGroup", ""));
         List<Option> popts = priorities.stream().map(p -> new Option(Long.toString(p.id()), p.title(),
@@ -744,10 +781,12 @@ public final class StrategyRoutes implements HttpService {
         boolean noDraft = strategy.versions().stream().noneMatch(StrategyVersion::isDraft);
         return new VersionPage(s.id(), s.number(), s.version(), t.t("strategy.status." + s.status()), draft, s.vision(),
                 period(s), String.join(", ", s.areaIds().stream().map(this::areaName).toList()), adoptedLine(t, s), prows,
-                orows, actionRows(t, s, strategy.budgetOfVersion(s.id())), draft && v.is(WRITE), draft && v.is(ADOPT),
+                orows, actionRows(t, e), draft && v.is(WRITE), draft && v.is(ADOPT),
                 s.status().equals(StrategyVersion.ADOPTED) && noDraft && v.is(ADOPT), areaOptions, groups, popts,
                 pv, pe.in(t), ov, oe.in(t), av, ae.in(t), draft && v.is(WRITE) ? findingOptions(t, cited) : List.of(),
-                strategy.findings().isPresent(), strategy.unresolvedComments(s.id()));
+                strategy.findings().isPresent(), strategy.unresolvedComments(s.id()),
+                draft && v.is(WRITE) ? sdgGoals(t, ov.containsKey("sdgTargets") ? List.of(ov.get("sdgTargets").split(" "))
+                        : List.of()) : List.of());
     }
 
     private List<Option> areaOptions(StrategyVersion s, String selected) {
@@ -791,10 +830,15 @@ public final class StrategyRoutes implements HttpService {
         return out;
     }
 
-    private List<ActionRow> actionRows(Translator t, StrategyVersion s, List<BudgetLine> lines) {
-        Map<Long, List<BudgetLine>> budget = byAction(lines);
-        String cur = strategy.currency();
-        return strategy.actions(s.id()).stream().map(a -> new ActionRow(a.id(), a.title(), t.t("strategy.level." + a.level()),
+    /** The action plan's rows in the user's language, made once per version and language. */
+    private List<ActionRow> actionRows(Translator t, VersionCache.Entry e) {
+        return e.view("actionRows|" + t.lang(), () -> makeActionRows(t, e));
+    }
+
+    private List<ActionRow> makeActionRows(Translator t, VersionCache.Entry e) {
+        Map<Long, List<BudgetLine>> budget = StrategyService.byAction(e.content.budget());
+        String cur = e.currency;
+        return e.content.actions().stream().map(a -> new ActionRow(a.id(), a.title(), t.t("strategy.level." + a.level()),
                 t.t("strategy.type." + a.type()), groups(t, a.targetGroups()),
                 String.join(", ", a.areaIds().stream().map(this::areaName).toList()), partnersLine(t, a), dates(t, a),
                 t.t("strategy.actionStatus." + a.status()), t.t(a.review().complete() ? "strategy.review.done" : "strategy.review.missing"),
@@ -830,7 +874,8 @@ public final class StrategyRoutes implements HttpService {
                         Codes.TARGET_GROUPS.stream().map(g -> new Option(g, t.t("strategy.group." + g), groups.contains(g))).toList(),
                         areaOptions, e.in(t), strategy.actors().isPresent(), leadActors,
                         actorOptions(List.of(values.getOrDefault("supportActorIds", "").split(" "))),
-                        sdgGoals(t, List.of(values.getOrDefault("sdgTargets", "").split(" ")))));
+                        sdgGoals(t, List.of(values.getOrDefault("sdgTargets", "").split(" "))),
+                        actorOptions(List.of(values.getOrDefault("funderActorIds", "").split(" ")))));
     }
 
     private void renderAction(ServerResponse res, Status status, Visit v, Action a, Map<String, String> bv, FieldErrors be) {
@@ -860,21 +905,24 @@ public final class StrategyRoutes implements HttpService {
                         options(t, "strategy.govLevel.", Codes.GOV_LEVELS, bv.getOrDefault("govLevel", "local")), values,
                         be.in(t), String.join(", ", a.support().stream().map(Action.Partner::name).toList()),
                         a.sdgTargets().stream().map(x -> new Option(x, Sdg.name(x, t.lang()), false)).toList(),
-                        reachLine(t, a.reach())));
+                        reachLine(t, a.reach()), String.join(", ", a.funders().stream().map(Action.Partner::name).toList())));
     }
 
-    private List<TotalRow> totals(Translator t, List<BudgetLine> lines, boolean bySource) {
-        String cur = strategy.currency();
+    /** The budget by funding source, by level of government, and in all. */
+    private record Totals(List<TotalRow> bySource, List<TotalRow> byLevel, String total) {
+    }
+
+    private Totals totals(Translator t, VersionCache.Entry e) {
+        return e.view("totals|" + t.lang(), () -> new Totals(totals(t, e.content.budget(), e.currency, true),
+                totals(t, e.content.budget(), e.currency, false), money(t, StrategyService.total(e.content.budget()),
+                e.currency)));
+    }
+
+    private List<TotalRow> totals(Translator t, List<BudgetLine> lines, String cur, boolean bySource) {
         Map<String, Long> sums = StrategyService.totalsBy(lines, bySource ? BudgetLine::source : BudgetLine::govLevel);
         List<TotalRow> rows = new ArrayList<>();
         sums.forEach((k, n) -> rows.add(new TotalRow(bySource ? k : t.t("strategy.govLevel." + k), money(t, n, cur))));
         return rows;
-    }
-
-    private static Map<Long, List<BudgetLine>> byAction(List<BudgetLine> lines) {
-        Map<Long, List<BudgetLine>> out = new LinkedHashMap<>();
-        lines.forEach(b -> out.computeIfAbsent(b.actionId(), k -> new ArrayList<>()).add(b));
-        return out;
     }
 
     private static String money(Translator t, long minor, String currency) {
@@ -942,6 +990,8 @@ public final class StrategyRoutes implements HttpService {
         m.put("sdgTargets", String.join(" ", f.sdgTargets()));
         m.put("reachPeople", f.reachPeople());
         m.put("reachTarget", f.reachTarget());
+        m.put("funderActorIds", String.join(" ", f.funderActorIds()));
+        m.put("funderNames", f.funderNames());
         return m;
     }
 
@@ -952,7 +1002,7 @@ public final class StrategyRoutes implements HttpService {
 
     private static Map<String, String> values(StrategyService.ObjectiveForm f) {
         return Map.of("priorityId", f.priorityId(), "title", f.title(), "targetWhat", f.targetWhat(), "targetAmount",
-                f.targetAmount(), "targetBy", f.targetBy());
+                f.targetAmount(), "targetBy", f.targetBy(), "sdgTargets", String.join(" ", f.sdgTargets()));
     }
 
     private static StrategyService.PriorityForm priorityForm(Form f) {
@@ -962,7 +1012,7 @@ public final class StrategyRoutes implements HttpService {
 
     private static StrategyService.ObjectiveForm objectiveForm(Form f) {
         return new StrategyService.ObjectiveForm(f.get("priorityId"), f.get("title"), f.get("targetWhat"),
-                f.get("targetAmount"), f.get("targetBy"));
+                f.get("targetAmount"), f.get("targetBy"), f.all("sdgTargets"));
     }
 
     private static Map<String, String> values(Action a) {
@@ -975,7 +1025,9 @@ public final class StrategyRoutes implements HttpService {
                 a.support().stream().filter(p -> p.actorId() != null).map(p -> p.actorId().toString()).toList(),
                 String.join("\n", a.support().stream().filter(p -> p.actorId() == null).map(Action.Partner::name).toList()),
                 a.sdgTargets(), a.reach().people() == null ? "" : a.reach().people().toString(),
-                a.reach().targetMembers() == null ? "" : a.reach().targetMembers().toString()));
+                a.reach().targetMembers() == null ? "" : a.reach().targetMembers().toString(),
+                a.funders().stream().filter(p -> p.actorId() != null).map(p -> p.actorId().toString()).toList(),
+                String.join("\n", a.funders().stream().filter(p -> p.actorId() == null).map(Action.Partner::name).toList())));
     }
 
     private static StrategyService.VersionForm versionForm(Form f) {
@@ -988,7 +1040,7 @@ public final class StrategyRoutes implements HttpService {
                 f.get("status"), f.get("harmDisplacement"), f.get("harmStigma"), f.get("harmVulnerable"),
                 f.get("harmPrivacy"), f.get("harmLikelihood"), f.get("harmMitigation"), f.get("leadActorId"),
                 f.all("supportActors"), f.raw("supportNames"), f.all("sdgTargets"), f.get("reachPeople"),
-                f.get("reachTarget"));
+                f.get("reachTarget"), f.all("funderActors"), f.raw("funderNames"));
     }
 
     private static void readOnlyUnlessDraft(StrategyVersion s) {

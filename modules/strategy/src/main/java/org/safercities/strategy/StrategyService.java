@@ -43,6 +43,7 @@ public final class StrategyService {
     private final CityService city;
     private final ModuleLinks links;
     private final StrategyStore db = new StrategyStore();
+    private final VersionCache cache = new VersionCache();
 
     public StrategyService(Store store, AuditLog audit, AreaService areas, CityService city, ModuleLinks links) {
         this.store = store;
@@ -81,14 +82,16 @@ public final class StrategyService {
             List<String> findingRefs) {
     }
 
-    public record ObjectiveForm(String priorityId, String title, String targetWhat, String targetAmount, String targetBy) {
+    public record ObjectiveForm(String priorityId, String title, String targetWhat, String targetAmount, String targetBy,
+            List<String> sdgTargets) {
     }
 
     public record ActionForm(String objectiveId, String title, String description, String level, String type,
             List<String> targetGroups, List<String> areaIds, String leadPartner, String start, String end, String status,
             String harmDisplacement, String harmStigma, String harmVulnerable, String harmPrivacy, String harmLikelihood,
             String harmMitigation, String leadActorId, List<String> supportActorIds, String supportNames,
-            List<String> sdgTargets, String reachPeople, String reachTarget) {
+            List<String> sdgTargets, String reachPeople, String reachTarget, List<String> funderActorIds,
+            String funderNames) {
     }
 
     public record BudgetForm(String source, String govLevel, String amount, String currency) {
@@ -121,6 +124,20 @@ public final class StrategyService {
         List<StrategyVersion> all = versions();
         return all.stream().filter(v -> v.status().equals(StrategyVersion.ADOPTED)).findFirst()
                 .or(() -> all.stream().filter(StrategyVersion::isDraft).findFirst());
+    }
+
+    /**
+     * The version's priorities, objectives, actions and budget with the views derived from them, read once per
+     * change of its content (see {@link VersionCache}); {@code v} is the version as just read.
+     */
+    VersionCache.Entry cached(StrategyVersion v) {
+        return cache.get(v, areas.all(), currency(), () -> store.read(c -> new VersionCache.Content(v,
+                db.priorities(c, v.id()), db.objectives(c, v.id()), db.actions(c, v.id()), db.budgetOfVersion(c, v.id()))));
+    }
+
+    /** The cached content of a version (read now). */
+    VersionCache.Content content(long versionId) {
+        return cached(version(versionId)).content;
     }
 
     public List<Priority> priorities(long versionId) {
@@ -296,8 +313,10 @@ public final class StrategyService {
         }
         Map<Long, Long> objectives = new HashMap<>();
         for (Objective o : db.objectives(c, from)) {
-            objectives.put(o.id(), db.insertObjective(c, to, o.priorityId() == null ? null : priorities.get(o.priorityId()),
-                    o.title(), o.targetWhat(), o.targetAmount(), o.targetBy()));
+            long copy = db.insertObjective(c, to, o.priorityId() == null ? null : priorities.get(o.priorityId()),
+                    o.title(), o.targetWhat(), o.targetAmount(), o.targetBy());
+            db.setObjectiveTargets(c, copy, o.sdgTargets());
+            objectives.put(o.id(), copy);
         }
         for (Action a : db.actions(c, from)) {
             Action copy = a.copyTo(to, a.objectiveId() == null ? null : objectives.get(a.objectiveId()));
@@ -308,43 +327,55 @@ public final class StrategyService {
         }
     }
 
+    /**
+     * What changed between two versions, from their cached content; kept with the later version's views until
+     * either version changes (both stamps are in the view's name).
+     */
     public Diff diff(long fromId, long toId) {
-        return store.read(c -> {
-            StrategyVersion from = db.version(c, fromId).orElseThrow(Problem::notFound);
-            StrategyVersion to = db.version(c, toId).orElseThrow(Problem::notFound);
-            Map<String, Action> before = new HashMap<>();
-            for (Action a : db.actions(c, fromId)) {
-                before.put(a.origin(), a);
+        StrategyVersion fromVersion = version(fromId);
+        VersionCache.Entry to = cached(version(toId));
+        return to.view("diff|" + fromId + "|" + fromVersion.stamp(), () -> diff(cached(fromVersion).content, to.content));
+    }
+
+    private static Diff diff(VersionCache.Content from, VersionCache.Content to) {
+        Map<String, Action> before = new HashMap<>();
+        for (Action a : from.actions()) {
+            before.put(a.origin(), a);
+        }
+        Map<Long, List<BudgetLine>> budgetFrom = byAction(from.budget());
+        Map<Long, List<BudgetLine>> budgetTo = byAction(to.budget());
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Action a : to.actions()) {
+            seen.add(a.origin());
+            Action old = before.get(a.origin());
+            if (old == null) {
+                added.add(a.title());
+            } else if (!sameContent(old, a, budgetFrom.getOrDefault(old.id(), List.of()),
+                    budgetTo.getOrDefault(a.id(), List.of()))) {
+                changed.add(a.title());
             }
-            // each version's budget in one query, not two per action
-            Map<Long, List<BudgetLine>> budgetFrom = new HashMap<>();
-            db.budgetOfVersion(c, fromId).forEach(b -> budgetFrom.computeIfAbsent(b.actionId(), k -> new ArrayList<>()).add(b));
-            Map<Long, List<BudgetLine>> budgetTo = new HashMap<>();
-            db.budgetOfVersion(c, toId).forEach(b -> budgetTo.computeIfAbsent(b.actionId(), k -> new ArrayList<>()).add(b));
-            List<String> added = new ArrayList<>();
-            List<String> changed = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (Action a : db.actions(c, toId)) {
-                seen.add(a.origin());
-                Action old = before.get(a.origin());
-                if (old == null) {
-                    added.add(a.title());
-                } else if (!sameContent(old, a, budgetFrom.getOrDefault(old.id(), List.of()),
-                        budgetTo.getOrDefault(a.id(), List.of()))) {
-                    changed.add(a.title());
-                }
-            }
-            List<String> removed = before.values().stream().filter(a -> !seen.contains(a.origin()))
-                    .sorted((x, y) -> Long.compare(x.id(), y.id())).map(Action::title).toList();
-            return new Diff(from, to, !from.vision().equals(to.vision()), added, removed, changed);
-        });
+        }
+        List<String> removed = before.values().stream().filter(a -> !seen.contains(a.origin()))
+                .sorted((x, y) -> Long.compare(x.id(), y.id())).map(Action::title).toList();
+        return new Diff(from.version(), to.version(), !from.version().vision().equals(to.version().vision()), added,
+                removed, changed);
+    }
+
+    /** Budget lines by action, in their order. */
+    static Map<Long, List<BudgetLine>> byAction(List<BudgetLine> lines) {
+        Map<Long, List<BudgetLine>> out = new java.util.LinkedHashMap<>();
+        lines.forEach(b -> out.computeIfAbsent(b.actionId(), k -> new ArrayList<>()).add(b));
+        return out;
     }
 
     private static boolean sameContent(Action a, Action b, List<BudgetLine> ba, List<BudgetLine> bb) {
         return a.title().equals(b.title()) && a.description().equals(b.description()) && a.level().equals(b.level())
                 && a.type().equals(b.type()) && a.targetGroups().equals(b.targetGroups())
                 && a.leadPartner().equals(b.leadPartner()) && Objects.equals(a.leadActorId(), b.leadActorId())
-                && a.support().equals(b.support()) && a.sdgTargets().equals(b.sdgTargets())
+                && a.support().equals(b.support()) && a.funders().equals(b.funders())
+                && a.sdgTargets().equals(b.sdgTargets())
                 && a.reach().equals(b.reach())
                 && Objects.equals(a.start(), b.start())
                 && Objects.equals(a.end(), b.end()) && a.status().equals(b.status()) && a.review().equals(b.review())
@@ -468,6 +499,7 @@ public final class StrategyService {
             draft(c, versionId);
             long oid = db.insertObjective(c, versionId, priorityId, form.title().strip(), form.targetWhat().strip(),
                     form.targetAmount().strip(), by);
+            db.setObjectiveTargets(c, oid, targets(form.sdgTargets(), e));
             log(c, actor, address, "strategy.objective.create", "strategy_objective", oid, form.title().strip());
             return oid;
         });
@@ -488,6 +520,7 @@ public final class StrategyService {
                     form.targetAmount().strip(), by)) {
                 throw Problem.conflict("platform.error.editedMeanwhile");
             }
+            db.setObjectiveTargets(c, id, targets(form.sdgTargets(), e));
             log(c, actor, address, "strategy.objective.update", "strategy_objective", id, form.title().strip());
             return null;
         });
@@ -506,7 +539,18 @@ public final class StrategyService {
         required(form.title(), "title", e);
         required(form.targetWhat(), "targetWhat", e);
         required(form.targetAmount(), "targetAmount", e);
+        targets(form.sdgTargets(), e);
         return priorityId;
+    }
+
+    /** The SDG targets chosen, each once, in goal order; one that is not in the list is refused. */
+    private static List<String> targets(List<String> chosen, FieldErrors e) {
+        List<String> targets = new ArrayList<>(new LinkedHashSet<>(chosen));
+        if (!targets.stream().allMatch(Sdg::known)) {
+            e.add("sdgTargets", "strategy.error.badChoice");
+        }
+        targets.sort(Sdg.ORDER);
+        return targets;
     }
 
     public long deleteObjective(long id, String actor, String address) {
@@ -591,15 +635,11 @@ public final class StrategyService {
         if (needsReview(f.status()) && !review.complete()) {
             e.add("status", "strategy.error.reviewMissing");
         }
-        List<String> targets = new ArrayList<>(new LinkedHashSet<>(f.sdgTargets()));
-        if (!targets.stream().allMatch(Sdg::known)) {
-            e.add("sdgTargets", "strategy.error.badChoice");
-        }
-        targets.sort(Sdg.ORDER);
+        List<String> targets = targets(f.sdgTargets(), e);
         Partners partners = partners(f, e);
         return new Action(0, v.id(), null, objectiveId, f.title().strip(), f.description().strip(), f.level(), f.type(),
                 groups, partners.leadName(), start, end, f.status(), review, 0, areaIds, partners.leadId(),
-                partners.support(), targets, reach(f, e));
+                partners.support(), targets, reach(f, e), partners.funders());
     }
 
     /** The stated reach: whole numbers, target-group members no more than the people reached; blank: not stated. */
@@ -626,12 +666,13 @@ public final class StrategyService {
         return n;
     }
 
-    private record Partners(Long leadId, String leadName, List<Action.Partner> support) {
+    private record Partners(Long leadId, String leadName, List<Action.Partner> support, List<Action.Partner> funders) {
     }
 
     /**
-     * The lead and supporting partners: actors of the coalition when partnerships is on (their names copied, so the
-     * plan reads the same without it), or names typed by hand; an actor id that is not in the coalition is refused.
+     * The lead, supporting and funding partners: actors of the coalition when partnerships is on (their names copied,
+     * so the plan reads the same without it), or names typed by hand; an actor id that is not in the coalition is
+     * refused. The lead is not repeated among the supporters; a lead (or a supporter) may also fund the action.
      */
     private Partners partners(ActionForm f, FieldErrors e) {
         Optional<ActorDirectory> directory = actors();
@@ -648,25 +689,43 @@ public final class StrategyService {
                     leadName = lead.get().name();
                 }
             }
-            for (String s : new LinkedHashSet<>(f.supportActorIds())) {
-                Optional<ActorDirectory.ActorRef> a = directory.get().actor(Form.wholeNumber(s));
-                if (a.isEmpty()) {
-                    e.add("supportActorIds", "strategy.error.unknownActor");
-                } else if (!Objects.equals(a.get().id(), leadId)) {
-                    support.add(new Action.Partner(a.get().id(), a.get().name()));
-                }
+            Long lead = leadId;
+            support.addAll(chosenActors(directory.get(), f.supportActorIds(), "supportActorIds", e).stream()
+                    .filter(p -> !Objects.equals(p.actorId(), lead)).toList());
+        }
+        List<Action.Partner> funders = directory.map(d -> chosenActors(d, f.funderActorIds(), "funderActorIds", e))
+                .orElseGet(ArrayList::new);
+        typedNames(f.supportNames(), support, "supportNames", e);
+        typedNames(f.funderNames(), funders, "funderNames", e);
+        return new Partners(leadId, leadName, support, funders);
+    }
+
+    /** The actors ticked in a list, each once; an id that is not an actor of the coalition is refused. */
+    private static List<Action.Partner> chosenActors(ActorDirectory directory, List<String> ids, String field,
+            FieldErrors e) {
+        List<Action.Partner> out = new ArrayList<>();
+        for (String s : new LinkedHashSet<>(ids)) {
+            Optional<ActorDirectory.ActorRef> a = directory.actor(Form.wholeNumber(s));
+            if (a.isEmpty()) {
+                e.add(field, "strategy.error.unknownActor");
+            } else {
+                out.add(new Action.Partner(a.get().id(), a.get().name()));
             }
         }
-        for (String line : f.supportNames().split("\\R")) {
+        return out;
+    }
+
+    /** Names typed one per line, added after the chosen actors when not there already; at most 50 in all. */
+    private static void typedNames(String typed, List<Action.Partner> into, String field, FieldErrors e) {
+        for (String line : (typed == null ? "" : typed).split("\\R")) {
             String name = line.strip();
-            if (!name.isEmpty() && support.stream().noneMatch(p -> p.name().equals(name)) && name.length() <= 300) {
-                support.add(new Action.Partner(null, name));
+            if (!name.isEmpty() && into.stream().noneMatch(p -> p.name().equals(name)) && name.length() <= 300) {
+                into.add(new Action.Partner(null, name));
             }
         }
-        if (support.size() > 50) {
-            e.add("supportNames", "strategy.error.tooManyPartners");
+        if (into.size() > 50) {
+            e.add(field, "strategy.error.tooManyPartners");
         }
-        return new Partners(leadId, leadName, support);
     }
 
     /** An action is "ready" (or further along) only with a complete do-no-harm review. */
@@ -730,12 +789,16 @@ public final class StrategyService {
 
     // ---- helpers
 
-    /** The version, if it is still a draft: an adopted or revised version is read-only. */
-    private StrategyVersion draft(Connection c, long versionId) throws SQLException {
+    /**
+     * The version, if it is still a draft (an adopted or revised version is read-only), its content stamp raised:
+     * every change to a version's content starts here, inside its transaction.
+     */
+    StrategyVersion draft(Connection c, long versionId) throws SQLException {
         StrategyVersion v = db.version(c, versionId).orElseThrow(Problem::notFound);
         if (!v.isDraft()) {
             throw Problem.conflict("strategy.error.readOnly", Integer.toString(v.number()));
         }
+        db.touch(c, versionId);
         return v;
     }
 

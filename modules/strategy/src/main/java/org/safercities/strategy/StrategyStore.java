@@ -20,37 +20,53 @@ final class StrategyStore {
 
     // ---- versions
 
+    private static final String VERSION_COLUMNS = """
+            SELECT id, seq_no, status, vision, from_year, to_year, adopted_on, adopted_by, decision_ref, based_on, version,
+                   content_stamp
+            FROM strategy_version """;
+
+    /** Every version, newest first, with their areas read in one query (not one per version). */
     List<StrategyVersion> versions(Connection c) throws SQLException {
-        List<StrategyVersion> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, seq_no, status, vision, from_year, to_year, adopted_on, adopted_by, decision_ref, based_on, version
-                FROM strategy_version ORDER BY seq_no DESC""");
+        java.util.Map<Long, List<Long>> areas = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT version_id, area_id FROM strategy_version_area ORDER BY version_id, area_id");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(version(c, rs));
+                areas.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+            }
+        }
+        List<StrategyVersion> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(VERSION_COLUMNS + " ORDER BY seq_no DESC");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(version(rs, areas.getOrDefault(rs.getLong(1), List.of())));
             }
         }
         return out;
     }
 
     Optional<StrategyVersion> version(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, seq_no, status, vision, from_year, to_year, adopted_on, adopted_by, decision_ref, based_on, version
-                FROM strategy_version WHERE id = ?""")) {
+        try (PreparedStatement ps = c.prepareStatement(VERSION_COLUMNS + " WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(version(c, rs)) : Optional.empty();
+                return rs.next() ? Optional.of(version(rs, ids(c,
+                        "SELECT area_id FROM strategy_version_area WHERE version_id = ? ORDER BY area_id", id)))
+                        : Optional.empty();
             }
         }
     }
 
-    private StrategyVersion version(Connection c, ResultSet rs) throws SQLException {
-        long id = rs.getLong(1);
+    private static StrategyVersion version(ResultSet rs, List<Long> areaIds) throws SQLException {
         long basedOn = rs.getLong(10);
         Long based = rs.wasNull() ? null : basedOn;
-        return new StrategyVersion(id, rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
-                date(rs, 7), rs.getString(8), rs.getString(9), based, rs.getInt(11),
-                ids(c, "SELECT area_id FROM strategy_version_area WHERE version_id = ? ORDER BY area_id", id));
+        return new StrategyVersion(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                rs.getInt(6), date(rs, 7), rs.getString(8), rs.getString(9), based, rs.getInt(11), areaIds,
+                rs.getLong(12));
+    }
+
+    /** Raises the version's content stamp: called, inside the transaction, by every change to its content. */
+    void touch(Connection c, long versionId) throws SQLException {
+        update(c, "UPDATE strategy_version SET content_stamp = content_stamp + 1 WHERE id = ?", versionId);
     }
 
     int maxNumber(Connection c) throws SQLException {
@@ -203,6 +219,16 @@ final class StrategyStore {
         }
     }
 
+    /** Sets a priority's rank (from a consultation's ranking); its optimistic version rises as with any edit. */
+    void setRank(Connection c, long priorityId, int rank) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE strategy_priority SET priority_rank = ?, version = version + 1 WHERE id = ?")) {
+            ps.setInt(1, rank);
+            ps.setLong(2, priorityId);
+            ps.executeUpdate();
+        }
+    }
+
     long insertPriority(Connection c, long versionId, Long areaId, String group, String title, String justification,
             int rank) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
@@ -247,11 +273,49 @@ final class StrategyStore {
                     long p = rs.getLong(3);
                     Long pid = rs.wasNull() ? null : p;
                     out.add(new Objective(rs.getLong(1), rs.getLong(2), pid, rs.getString(4), rs.getString(5),
-                            rs.getString(6), date(rs, 7), rs.getInt(8)));
+                            rs.getString(6), date(rs, 7), rs.getInt(8), List.of()));
                 }
             }
         }
+        return withTargets(c, out);
+    }
+
+    /** The objectives with their SDG targets, read by a range of objective ids as {@link #withLinks} does. */
+    private static List<Objective> withTargets(Connection c, List<Objective> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        java.util.Map<Long, List<String>> targets = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT objective_id, target FROM strategy_objective_sdg WHERE objective_id BETWEEN ? AND ?")) {
+            ps.setLong(1, rows.stream().mapToLong(Objective::id).min().getAsLong());
+            ps.setLong(2, rows.stream().mapToLong(Objective::id).max().getAsLong());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    targets.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        List<Objective> out = new ArrayList<>();
+        for (Objective o : rows) {
+            List<String> t = new ArrayList<>(targets.getOrDefault(o.id(), List.of()));
+            t.sort(Sdg.ORDER);
+            out.add(new Objective(o.id(), o.versionId(), o.priorityId(), o.title(), o.targetWhat(), o.targetAmount(),
+                    o.targetBy(), o.version(), t));
+        }
         return out;
+    }
+
+    void setObjectiveTargets(Connection c, long objectiveId, List<String> targets) throws SQLException {
+        update(c, "DELETE FROM strategy_objective_sdg WHERE objective_id = ?", objectiveId);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO strategy_objective_sdg (objective_id, target) VALUES (?, ?)")) {
+            for (String t : new java.util.LinkedHashSet<>(targets)) {
+                ps.setLong(1, objectiveId);
+                ps.setString(2, t);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     long insertObjective(Connection c, long versionId, Long priorityId, String title, String what, String amount,
@@ -289,6 +353,7 @@ final class StrategyStore {
 
     void deleteObjective(Connection c, long id) throws SQLException {
         update(c, "UPDATE strategy_action SET objective_id = NULL WHERE objective_id = ?", id);
+        update(c, "DELETE FROM strategy_objective_sdg WHERE objective_id = ?", id);
         update(c, "DELETE FROM strategy_objective WHERE id = ?", id);
     }
 
@@ -327,6 +392,7 @@ final class StrategyStore {
         String which = " WHERE x.action_id BETWEEN ? AND ?";
         java.util.Map<Long, List<Long>> areas = new java.util.HashMap<>();
         java.util.Map<Long, List<Action.Partner>> partners = new java.util.HashMap<>();
+        java.util.Map<Long, List<Action.Partner>> funders = new java.util.HashMap<>();
         java.util.Map<Long, List<String>> targets = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT x.action_id, x.area_id FROM strategy_action_area x" + which + " ORDER BY x.action_id, x.area_id")) {
@@ -338,7 +404,7 @@ final class StrategyStore {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT x.action_id, x.actor_id, x.name FROM strategy_action_support x"
+        try (PreparedStatement ps = c.prepareStatement("SELECT x.action_id, x.actor_id, x.name, x.role FROM strategy_action_support x"
                 + which + " ORDER BY x.action_id, x.position")) {
             ps.setLong(1, lo);
             ps.setLong(2, hi);
@@ -346,8 +412,8 @@ final class StrategyStore {
                 while (rs.next()) {
                     long actor = rs.getLong(2);
                     Long actorId = rs.wasNull() ? null : actor;
-                    partners.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Action.Partner(actorId,
-                            rs.getString(3)));
+                    (FUNDER.equals(rs.getString(4)) ? funders : partners).computeIfAbsent(rs.getLong(1),
+                            k -> new ArrayList<>()).add(new Action.Partner(actorId, rs.getString(3)));
                 }
             }
         }
@@ -365,7 +431,8 @@ final class StrategyStore {
         for (Action a : rows) {
             List<String> t = new ArrayList<>(targets.getOrDefault(a.id(), List.of()));
             t.sort(Sdg.ORDER);
-            out.add(a.with(areas.getOrDefault(a.id(), List.of()), partners.getOrDefault(a.id(), List.of()), t));
+            out.add(a.with(areas.getOrDefault(a.id(), List.of()), partners.getOrDefault(a.id(), List.of()), t,
+                    funders.getOrDefault(a.id(), List.of())));
         }
         return out;
     }
@@ -387,7 +454,7 @@ final class StrategyStore {
                             new Action.HarmReview(rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
                                     rs.getString(18), rs.getString(19)),
                             rs.getInt(20), List.of(), lead(rs), List.of(), List.of(), new Action.Reach(optionalLong(rs, 22),
-                            optionalLong(rs, 23))));
+                            optionalLong(rs, 23)), List.of()));
                 }
             }
         }
@@ -408,14 +475,13 @@ final class StrategyStore {
         replaceLinks(c, "strategy_action_area", "action_id", id, a.areaIds());
         update(c, "DELETE FROM strategy_action_support WHERE action_id = ?", id);
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO strategy_action_support (action_id, position, actor_id, name) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO strategy_action_support (action_id, position, actor_id, name, role) VALUES (?, ?, ?, ?, ?)")) {
             int position = 0;
             for (Action.Partner p : a.support()) {
-                ps.setLong(1, id);
-                ps.setInt(2, position++);
-                setLong(ps, 3, p.actorId());
-                ps.setString(4, p.name());
-                ps.addBatch();
+                bindPartner(ps, id, position++, p, "support");
+            }
+            for (Action.Partner p : a.funders()) {
+                bindPartner(ps, id, position++, p, FUNDER);
             }
             ps.executeBatch();
         }
@@ -428,6 +494,19 @@ final class StrategyStore {
             }
             ps.executeBatch();
         }
+    }
+
+    /** The role of a funding partner in {@code strategy_action_support} (the others are "support"). */
+    static final String FUNDER = "funder";
+
+    private static void bindPartner(PreparedStatement ps, long actionId, int position, Action.Partner p, String role)
+            throws SQLException {
+        ps.setLong(1, actionId);
+        ps.setInt(2, position);
+        setLong(ps, 3, p.actorId());
+        ps.setString(4, p.name());
+        ps.setString(5, role);
+        ps.addBatch();
     }
 
     long insertAction(Connection c, long versionId, String origin, Action a) throws SQLException {

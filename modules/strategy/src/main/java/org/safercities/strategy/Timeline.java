@@ -8,22 +8,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.safercities.platform.areas.Area;
+
 /**
  * The action plan laid out in time (the Gantt view): the actions that have both dates, in groups, and apart
  * those that lack one, since a bar without an end (or a start) would suggest a date nobody decided.
  */
 public final class Timeline {
 
-    /** How the bars are grouped: under their priority and objective (the plan's own order), or by lead partner. */
+    /**
+     * How the bars are grouped: under their priority and objective (the plan's own order), by lead partner, or by
+     * area (an action over several areas has a bar in each of them).
+     */
     public enum Grouping {
-        OBJECTIVE, PARTNER;
+        OBJECTIVE, PARTNER, AREA;
 
         static Grouping of(String value) {
-            return "partner".equals(value) ? PARTNER : OBJECTIVE;
+            return "partner".equals(value) ? PARTNER : "area".equals(value) ? AREA : OBJECTIVE;
+        }
+
+        /** The value of the {@code by} query parameter. */
+        String param() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
-    /** A group of dated actions; {@code name} is empty for the actions with no objective (or no lead partner). */
+    /** A group of dated actions; {@code name} is empty for the actions with no objective (lead partner, area). */
     public record Group(String name, List<Action> actions) {
     }
 
@@ -39,10 +49,20 @@ public final class Timeline {
     }
 
     static Layout of(List<Priority> priorities, List<Objective> objectives, List<Action> actions, Grouping by) {
+        return of(priorities, objectives, actions, by, List.of());
+    }
+
+    /** {@code areas}: the area tree in the order its groups are shown (needed for the grouping by area). */
+    static Layout of(List<Priority> priorities, List<Objective> objectives, List<Action> actions, Grouping by,
+            List<Area> areas) {
         List<Action> dated = actions.stream().filter(Timeline::dated)
                 .sorted(Comparator.comparing(Action::start).thenComparing(Action::end).thenComparing(Action::id)).toList();
         List<Action> undated = actions.stream().filter(a -> !dated(a)).toList();
-        List<Group> groups = by == Grouping.PARTNER ? byPartner(dated) : byObjective(priorities, objectives, dated);
+        List<Group> groups = switch (by) {
+            case PARTNER -> byPartner(dated);
+            case AREA -> byArea(areas, dated);
+            case OBJECTIVE -> byObjective(priorities, objectives, dated);
+        };
         LocalDate first = dated.stream().map(Action::start).min(Comparator.naturalOrder()).orElse(null);
         LocalDate last = dated.stream().map(Action::end).max(Comparator.naturalOrder()).orElse(null);
         return new Layout(groups, undated, first, last);
@@ -81,6 +101,27 @@ public final class Timeline {
         List<Group> groups = new ArrayList<>();
         byLead.forEach((name, list) -> add(groups, name, list));
         add(groups, "", none);
+        return groups;
+    }
+
+    /**
+     * One group per area, in the tree's order, with every action that names it (so an action over two areas is in
+     * both); actions without an area (or whose areas are no longer in the tree) last.
+     */
+    private static List<Group> byArea(List<Area> areas, List<Action> dated) {
+        Map<Long, List<Action>> byArea = new java.util.HashMap<>();
+        for (Action a : dated) {
+            for (Long id : new java.util.LinkedHashSet<>(a.areaIds())) {
+                byArea.computeIfAbsent(id, k -> new ArrayList<>()).add(a);
+            }
+        }
+        List<Group> groups = new ArrayList<>();
+        java.util.Set<Long> shown = new java.util.HashSet<>();
+        for (Area area : areas) {
+            add(groups, area.name(), byArea.getOrDefault(area.id(), List.of()));
+            shown.add(area.id());
+        }
+        add(groups, "", dated.stream().filter(a -> a.areaIds().stream().noneMatch(shown::contains)).toList());
         return groups;
     }
 

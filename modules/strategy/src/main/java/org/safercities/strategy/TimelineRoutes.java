@@ -11,6 +11,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.safercities.platform.areas.AreaService;
 import org.safercities.platform.i18n.Translator;
 import org.safercities.platform.web.Form;
 import org.safercities.platform.web.Json;
@@ -25,6 +26,7 @@ import org.safercities.platform.web.Visit;
 public final class TimelineRoutes implements HttpService {
 
     private final StrategyService strategy;
+    private final AreaService areas;
     private final Pages pages;
 
     public record Bar(long id, String title, String start, String end, String status, String statusCode) {
@@ -38,11 +40,16 @@ public final class TimelineRoutes implements HttpService {
 
     public record TimelinePage(long versionId, int number, String status, String period, boolean byObjective,
             String by, List<GroupRows> groups, boolean empty, List<Undated> undated, boolean hasUndated, String today,
-            String dataUrl, boolean rightToLeft) {
+            String dataUrl, boolean rightToLeft, List<GroupingLink> groupings) {
     }
 
-    public TimelineRoutes(StrategyService strategy, Pages pages) {
+    /** One way of grouping the bars, as a link (or the current one). */
+    public record GroupingLink(String param, String label, boolean current, boolean first) {
+    }
+
+    public TimelineRoutes(StrategyService strategy, AreaService areas, Pages pages) {
         this.strategy = strategy;
+        this.areas = areas;
         this.pages = pages;
     }
 
@@ -65,7 +72,31 @@ public final class TimelineRoutes implements HttpService {
         Translator t = v.t();
         StrategyVersion s = version(req);
         Timeline.Grouping by = grouping(req);
-        Timeline.Layout layout = layout(s, by);
+        VersionCache.Entry e = strategy.cached(s);
+        Table table = e.view("timelineTable|" + by + "|" + t.lang(), () -> table(t, layout(e, by), by));
+        List<GroupingLink> groupings = new ArrayList<>();
+        for (Timeline.Grouping g : Timeline.Grouping.values()) {
+            groupings.add(new GroupingLink(g.param(), t.t(switch (g) {
+                case OBJECTIVE -> "strategy.timeline.byObjective";
+                case PARTNER -> "strategy.timeline.byPartner";
+                case AREA -> "strategy.timeline.byArea";
+            }), g == by, groupings.isEmpty()));
+        }
+        List<GroupRows> groups = table.groups();
+        List<Undated> undated = table.undated();
+        String param = by.param();
+        pages.render(res, v, "/strategy/plan", "strategy/timeline", "strategy.timeline.title",
+                new TimelinePage(s.id(), s.number(), t.t("strategy.status." + s.status()), s.fromYear() + "–" + s.toYear(),
+                        by == Timeline.Grouping.OBJECTIVE, param, groups, groups.isEmpty(), undated, !undated.isEmpty(),
+                        t.date(LocalDate.now()), "/strategy/versions/" + s.id() + "/timeline.json?by=" + param,
+                        t.rightToLeft(), groupings));
+    }
+
+    /** The timeline's table: the dated actions in their groups, and the undated ones. */
+    private record Table(List<GroupRows> groups, List<Undated> undated) {
+    }
+
+    private static Table table(Translator t, Timeline.Layout layout, Timeline.Grouping by) {
         List<GroupRows> groups = new ArrayList<>();
         for (Timeline.Group g : layout.groups()) {
             groups.add(new GroupRows(groupName(t, g, by), g.actions().stream().map(a -> new Bar(a.id(), a.title(),
@@ -73,12 +104,7 @@ public final class TimelineRoutes implements HttpService {
         }
         List<Undated> undated = layout.undated().stream().map(a -> new Undated(a.id(), a.title(), missing(t, a),
                 t.t("strategy.actionStatus." + a.status()))).toList();
-        String param = by.name().toLowerCase(java.util.Locale.ROOT);
-        pages.render(res, v, "/strategy/plan", "strategy/timeline", "strategy.timeline.title",
-                new TimelinePage(s.id(), s.number(), t.t("strategy.status." + s.status()), s.fromYear() + "–" + s.toYear(),
-                        by == Timeline.Grouping.OBJECTIVE, param, groups, groups.isEmpty(), undated, !undated.isEmpty(),
-                        t.date(LocalDate.now()), "/strategy/versions/" + s.id() + "/timeline.json?by=" + param,
-                        t.rightToLeft()));
+        return new Table(groups, undated);
     }
 
     /**
@@ -91,10 +117,18 @@ public final class TimelineRoutes implements HttpService {
         Translator t = v.t();
         StrategyVersion s = version(req);
         Timeline.Grouping by = grouping(req);
-        Timeline.Layout layout = layout(s, by);
+        VersionCache.Entry e = strategy.cached(s);
+        // today changes at midnight: it is part of the view's name
+        String today = LocalDate.now().toString();
+        byte[] body = e.view("timelineJson|" + by + "|" + t.lang() + "|" + today, () -> json(t, layout(e, by), by, today));
+        res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8");
+        res.send(body);
+    }
+
+    private static byte[] json(Translator t, Timeline.Layout layout, Timeline.Grouping by, String today) {
         StringBuilder json = new StringBuilder(4096).append("{\"rtl\":").append(t.rightToLeft())
                 .append(",\"lang\":").append(Json.string(t.lang()))
-                .append(",\"today\":").append(Json.string(LocalDate.now().toString()))
+                .append(",\"today\":").append(Json.string(today))
                 .append(",\"todayLabel\":").append(Json.string(t.t("strategy.timeline.today")))
                 .append(",\"first\":").append(layout.first() == null ? "null" : Json.string(layout.first().toString()))
                 .append(",\"last\":").append(layout.last() == null ? "null" : Json.string(layout.last().toString()))
@@ -122,8 +156,7 @@ public final class TimelineRoutes implements HttpService {
             json.append(i == 0 ? "" : ",").append(action(t, a).append(",\"missing\":").append(Json.string(missing(t, a))).append('}'));
         }
         json.append("]}");
-        res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8");
-        res.send(json.toString().getBytes(StandardCharsets.UTF_8));
+        return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The fields every action has in the JSON, the object left open for the caller's own. */
@@ -134,15 +167,21 @@ public final class TimelineRoutes implements HttpService {
                 .append(",\"url\":").append(Json.string("/strategy/actions/" + a.id()));
     }
 
-    private Timeline.Layout layout(StrategyVersion s, Timeline.Grouping by) {
-        return Timeline.of(strategy.priorities(s.id()), strategy.objectives(s.id()), strategy.actions(s.id()), by);
+    /** The layout, once per version and grouping (the entry is dropped when the area tree changes). */
+    private Timeline.Layout layout(VersionCache.Entry e, Timeline.Grouping by) {
+        return e.view("timeline|" + by, () -> Timeline.of(e.content.priorities(), e.content.objectives(),
+                e.content.actions(), by, areas.depthFirst()));
     }
 
     private static String groupName(Translator t, Timeline.Group g, Timeline.Grouping by) {
         if (!g.name().isEmpty()) {
             return g.name();
         }
-        return t.t(by == Timeline.Grouping.PARTNER ? "strategy.timeline.noPartner" : "strategy.timeline.noObjective");
+        return t.t(switch (by) {
+            case PARTNER -> "strategy.timeline.noPartner";
+            case AREA -> "strategy.timeline.noArea";
+            case OBJECTIVE -> "strategy.timeline.noObjective";
+        });
     }
 
     private static String missing(Translator t, Action a) {

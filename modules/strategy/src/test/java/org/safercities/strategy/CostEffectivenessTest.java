@@ -12,7 +12,8 @@ class CostEffectivenessTest {
 
     static Action action(long id, String title, Long people, Long target, Long... areas) {
         return new Action(id, 1, "o" + id, null, title, "", "primary", "social", List.of(), "", null, null, "planned",
-                Action.HarmReview.NONE, 0, List.of(areas), null, List.of(), List.of(), new Action.Reach(people, target));
+                Action.HarmReview.NONE, 0, List.of(areas), null, List.of(), List.of(), new Action.Reach(people, target),
+                List.of());
     }
 
     @Test

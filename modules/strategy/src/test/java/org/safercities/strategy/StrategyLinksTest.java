@@ -193,6 +193,153 @@ class StrategyLinksTest {
                 + " WHERE x.version_id = " + v3 + " AND x.title = 'Lighting the market lanes'"), "and the targets");
     }
 
+    @Test
+    void fundingPartnersAreChosenFromTheCoalitionOrTypedAndPublishedAsFunders() throws Exception {
+        start(true);
+        Browser c = coordinator();
+        long v2 = reviseDemo(c);
+        String form = c.get("/strategy/versions/" + v2 + "/actions/new").body();
+        assertTrue(form.contains("name=\"funderActors\" value=\"7\"") && form.contains("name=\"funderNames\""),
+                "the coalition's actors are offered as funders, with a box for others");
+        long before = one("SELECT COUNT(*) FROM strategy_action");
+        HttpResponse<String> unknown = post(c, kit.base(), "/strategy/versions/" + v2 + "/actions",
+                action("0", "funderActors", "99"));
+        assertEquals(422, unknown.statusCode());
+        assertTrue(unknown.body().contains("not one of the coalition"), unknown.body());
+        String token = c.csrf;
+        c.csrf = "forged-token";
+        assertEquals(403, post(c, kit.base(), "/strategy/versions/" + v2 + "/actions", action("0", "funderActors", "9"))
+                .statusCode(), "a forged CSRF token is refused");
+        c.csrf = token;
+        Browser partner = kit.browser();
+        assertEquals(303, partner.signIn("demo-partner", PASSWORD).statusCode());
+        partner.get("/strategy/versions/" + v2);
+        assertEquals(403, post(partner, kit.base(), "/strategy/versions/" + v2 + "/actions",
+                action("0", "funderActors", "9")).statusCode(), "a partner viewer does not edit the plan");
+        assertEquals(before, one("SELECT COUNT(*) FROM strategy_action"), "nothing saved by the refused requests");
+
+        HttpResponse<String> ok = post(c, kit.base(), "/strategy/versions/" + v2 + "/actions", action("0",
+                "leadActorId", "7", "supportActors", "9", "funderActors", "7", "funderActors", "9", "funderActors", "9",
+                "funderNames", "Embassy small grants\nEmbassy small grants"));
+        assertEquals(303, ok.statusCode(), ok.body());
+        long a = one("SELECT MAX(id) FROM strategy_action");
+        assertEquals(3, one("SELECT COUNT(*) FROM strategy_action_support WHERE role = 'funder' AND action_id = " + a),
+                "the lead may also fund; each funder once; the typed name kept");
+        assertEquals(1, one("SELECT COUNT(*) FROM strategy_action_support WHERE role = 'support' AND action_id = " + a));
+        String page = c.get("/strategy/actions/" + a).body();
+        assertTrue(page.contains("Funding partners") && page.contains("County Police, Youth Network, Embassy small grants"),
+                page);
+        String edit = c.get("/strategy/actions/" + a + "/edit").body();
+        assertTrue(edit.contains("name=\"funderActors\" value=\"9\" checked") && edit.contains(">Embassy small grants</textarea>"),
+                "the edit form shows the funders chosen and typed");
+        HttpResponse<String> stale = post(c, kit.base(), "/strategy/actions/" + a, action("5", "funderActors", "7"));
+        assertEquals(409, stale.statusCode(), "an edit from an older reading is refused");
+        assertEquals(3, one("SELECT COUNT(*) FROM strategy_action_support WHERE role = 'funder' AND action_id = " + a));
+        HttpResponse<String> edited = post(c, kit.base(), "/strategy/actions/" + a, action("0", "leadActorId", "7",
+                "funderActors", "9"));
+        assertEquals(303, edited.statusCode(), edited.body());
+        assertEquals("9", text("SELECT CAST(actor_id AS CHAR(20)) FROM strategy_action_support WHERE role = 'funder' AND action_id = " + a).strip());
+
+        c.get("/strategy/versions/" + v2);
+        assertEquals(303, c.post("/strategy/versions/" + v2 + "/adopt", Map.of("adoptedOn", "2026-03-01",
+                "decisionRef", "Council 2026/8", "version", Long.toString(one(
+                        "SELECT version FROM strategy_version WHERE id = " + v2)))).statusCode());
+        ActionDirectory published = links.find(ActionDirectory.class).orElseThrow();
+        assertEquals(List.of("lead:7", "funder:9"), published.roles().stream().filter(r -> r.actionId() == a)
+                .map(r -> r.role() + ":" + r.actorId()).toList());
+        c.get("/strategy/actions/" + a);
+        assertEquals(409, post(c, kit.base(), "/strategy/actions/" + a, action("1", "funderActors", "7")).statusCode(),
+                "an adopted version's funders cannot change");
+        long v3 = reviseDemo2(c, v2);
+        assertEquals(1, one("SELECT COUNT(*) FROM strategy_action_support s JOIN strategy_action x ON x.id = s.action_id"
+                + " WHERE s.role = 'funder' AND x.version_id = " + v3 + " AND x.title = 'Lighting the market lanes'"),
+                "a revision copies the funders");
+    }
+
+    @Test
+    void withoutPartnershipsFundersAreTypedNames() throws Exception {
+        start(false);
+        Browser c = coordinator();
+        long v2 = reviseDemo(c);
+        assertFalse(c.get("/strategy/versions/" + v2 + "/actions/new").body().contains("name=\"funderActors\""));
+        HttpResponse<String> ok = post(c, kit.base(), "/strategy/versions/" + v2 + "/actions", action("0",
+                "funderNames", "City treasury\nNational fund", "funderActors", "7"));
+        assertEquals(303, ok.statusCode(), ok.body());
+        long a = one("SELECT MAX(id) FROM strategy_action");
+        assertEquals(0, one("SELECT COUNT(*) FROM strategy_action_support WHERE actor_id IS NOT NULL AND action_id = " + a),
+                "no actor id is taken on trust when the coalition cannot be asked");
+        assertTrue(c.get("/strategy/actions/" + a).body().contains("City treasury, National fund"));
+    }
+
+    @Test
+    void objectivesCarrySdgTargetsThatARevisionCopies() throws Exception {
+        start(false);
+        Browser c = coordinator();
+        long v2 = reviseDemo(c);
+        long p = one("SELECT MIN(id) FROM strategy_priority WHERE version_id = " + v2);
+        String page = c.get("/strategy/versions/" + v2).body();
+        assertTrue(page.contains("name=\"sdgTargets\" value=\"11.7\""), "the new objective's form offers the targets");
+        long before = one("SELECT COUNT(*) FROM strategy_objective");
+        List<String[]> bad = objective(p, "Safer bus stops", "0", "sdgTargets", "11.99");
+        HttpResponse<String> refused = post(c, kit.base(), "/strategy/versions/" + v2 + "/objectives", bad);
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("Choose one of the options"), refused.body());
+        assertEquals(before, one("SELECT COUNT(*) FROM strategy_objective"), "nothing saved");
+        HttpResponse<String> ok = post(c, kit.base(), "/strategy/versions/" + v2 + "/objectives",
+                objective(p, "Safer bus stops", "0", "sdgTargets", "16.1", "sdgTargets", "11.7", "sdgTargets", "11.7"));
+        assertEquals(303, ok.statusCode(), ok.body());
+        long o = one("SELECT MAX(id) FROM strategy_objective");
+        assertEquals(2, one("SELECT COUNT(*) FROM strategy_objective_sdg WHERE objective_id = " + o));
+        page = c.get("/strategy/versions/" + v2).body();
+        assertTrue(page.indexOf(">11.7</abbr>") > 0 && page.indexOf(">11.7</abbr>") < page.indexOf(">16.1</abbr>"),
+                "the objective lists its targets in goal order");
+
+        String edit = c.get("/strategy/objectives/" + o + "/edit").body();
+        assertTrue(edit.contains("value=\"16.1\" checked"), "the edit form shows the targets chosen");
+        assertEquals(409, post(c, kit.base(), "/strategy/objectives/" + o, objective(p, "Stale", "3", "sdgTargets", "5.2"))
+                .statusCode(), "an edit from an older reading is refused");
+        Browser partner = kit.browser();
+        assertEquals(303, partner.signIn("demo-partner", PASSWORD).statusCode());
+        partner.get("/strategy/versions/" + v2);
+        assertEquals(403, post(partner, kit.base(), "/strategy/objectives/" + o, objective(p, "Viewer", "0",
+                "sdgTargets", "5.2")).statusCode());
+        String token = c.csrf;
+        c.csrf = "forged-token";
+        assertEquals(403, post(c, kit.base(), "/strategy/objectives/" + o, objective(p, "Forged", "0", "sdgTargets", "5.2"))
+                .statusCode());
+        c.csrf = token;
+        assertEquals(2, one("SELECT COUNT(*) FROM strategy_objective_sdg WHERE objective_id = " + o), "nothing changed");
+        HttpResponse<String> edited = post(c, kit.base(), "/strategy/objectives/" + o,
+                objective(p, "Safer bus stops", "0", "sdgTargets", "5.2"));
+        assertEquals(303, edited.statusCode(), edited.body());
+        assertEquals("5.2", text("SELECT target FROM strategy_objective_sdg WHERE objective_id = " + o));
+        assertTrue(c.get("/strategy/versions/" + v2 + "/document").body().contains("violence against all women"),
+                "the printed document names the target");
+
+        c.get("/strategy/versions/" + v2);
+        assertEquals(303, c.post("/strategy/versions/" + v2 + "/adopt", Map.of("adoptedOn", "2026-03-01",
+                "decisionRef", "Council 2026/9", "version", Long.toString(one(
+                        "SELECT version FROM strategy_version WHERE id = " + v2)))).statusCode());
+        c.get("/strategy/versions/" + v2);
+        assertEquals(409, post(c, kit.base(), "/strategy/objectives/" + o, objective(p, "After adoption", "1",
+                "sdgTargets", "16.1")).statusCode(), "an adopted version's objectives are read-only");
+        long v3 = reviseDemo2(c, v2);
+        assertEquals("5.2", text("SELECT s.target FROM strategy_objective_sdg s JOIN strategy_objective o "
+                + "ON o.id = s.objective_id WHERE o.version_id = " + v3 + " AND o.title = 'Safer bus stops'"),
+                "a revision copies the objective's targets");
+    }
+
+    static List<String[]> objective(long priority, String title, String version, String... more) {
+        List<String[]> f = new ArrayList<>(List.of(new String[] {"priorityId", Long.toString(priority)},
+                new String[] {"title", title}, new String[] {"targetWhat", "robberies at bus stops"},
+                new String[] {"targetAmount", "-25%"}, new String[] {"targetBy", "2028-12-31"},
+                new String[] {"version", version}));
+        for (int i = 0; i < more.length; i += 2) {
+            f.add(new String[] {more[i], more[i + 1]});
+        }
+        return f;
+    }
+
     long reviseDemo2(Browser c, long adopted) {
         c.get("/strategy/versions/" + adopted);
         assertEquals(303, c.post("/strategy/versions/" + adopted + "/revise", Map.of()).statusCode());
@@ -284,6 +431,8 @@ class StrategyLinksTest {
         kit.kit.store().tx(conn -> {
             try (var s = conn.createStatement()) {
                 s.executeUpdate("INSERT INTO strategy_priority_finding VALUES (" + p + ", 'old:ref', 'Cited earlier')");
+                // a change behind the service's back raises the content stamp, as every change through it does
+                s.executeUpdate("UPDATE strategy_version SET content_stamp = content_stamp + 1 WHERE id = " + v2);
             }
             return null;
         });

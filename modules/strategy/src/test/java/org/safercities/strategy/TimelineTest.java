@@ -127,6 +127,63 @@ class TimelineTest {
     }
 
     @Test
+    void groupedByAreaAnActionOverTwoAreasHasABarInEach() {
+        Browser c = kit.signedIn("demo-coordinator", StrategyHttpTest.PASSWORD);
+        long v2 = draftWithUndatedActions(c);
+        List<Long> wards = kit.kit.store().read(c2 -> {
+            List<Long> out = new java.util.ArrayList<>();
+            try (var rs = c2.createStatement().executeQuery(
+                    "SELECT DISTINCT area_id FROM strategy_action_area ORDER BY area_id")) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        });
+        assertTrue(wards.size() >= 2, "the demo's actions are over several wards");
+        Map<String, String> twoAreas = new java.util.HashMap<>(StrategyHttpTest.action("Over two wards", "planned", false,
+                wards.get(0), "2027-02-01", "2027-04-30", "0"));
+        c.get("/strategy/versions/" + v2 + "/actions/new");
+        HttpResponse<String> saved = TimelineTest.postTwoAreas(c, kit.base(), "/strategy/versions/" + v2 + "/actions",
+                twoAreas, wards.get(1));
+        assertEquals(303, saved.statusCode(), saved.body());
+        String name0 = name(wards.get(0));
+        String name1 = name(wards.get(1));
+
+        String page = attributes(c.get("/strategy/versions/" + v2 + "/timeline?by=area").body());
+        assertTrue(page.contains("<strong aria-current=\"page\">By area</strong>") && page.contains("href=\"?by=partner\""),
+                "the three groupings, this one current");
+        assertTrue(page.contains("timeline.json?by=area"));
+        String json = c.get("/strategy/versions/" + v2 + "/timeline.json?by=area").body();
+        assertEquals(2, count(json, "\"title\":\"Over two wards\""), "a bar in each of its two areas");
+        assertTrue(json.indexOf("\"name\":" + org.safercities.platform.web.Json.string(name0)) >= 0
+                && json.indexOf("\"name\":" + org.safercities.platform.web.Json.string(name1)) >= 0, json);
+        String table = page.substring(page.indexOf("id=\"timeline-table\""), page.indexOf("</table>"));
+        assertEquals(kit.scalar("SELECT COUNT(*) FROM strategy_action_area x JOIN strategy_action a ON a.id = x.action_id"
+                + " WHERE a.version_id = " + v2 + " AND a.start_date IS NOT NULL AND a.end_date IS NOT NULL"),
+                count(table, "<tr><td"),
+                "one row per dated action and area it names");
+        assertFalse(json.contains("No area"), "every action here names an area");
+    }
+
+    /** An action form with two areas ticked (the map holds the first). */
+    static HttpResponse<String> postTwoAreas(Browser b, String base, String path, Map<String, String> fields, long second) {
+        List<String[]> all = new java.util.ArrayList<>();
+        fields.forEach((k, v) -> all.add(new String[] {k, v}));
+        all.add(new String[] {"areas", Long.toString(second)});
+        return StrategyLinksTest.post(b, base, path, all);
+    }
+
+    String name(long area) {
+        return kit.kit.store().read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT name FROM platform_area WHERE id = " + area)) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+
+    @Test
     void everySignedInRoleReadsItAsThePlanAndNobodyElse() {
         long v1 = kit.scalar("SELECT id FROM strategy_version WHERE seq_no = 1");
         for (String user : List.of("demo-coordinator", "demo-analyst", "demo-member", "demo-partner")) {

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public interface ActionDirectory {
 
-    /** The partner's role in an action: {@code lead} or {@code support}. */
+    /** The partner's role in an action: {@code lead}, {@code support} or {@code funder} (a funding partner). */
     record ActionRole(long actionId, String actionTitle, long priorityId, String priorityTitle, long actorId,
             String role) {
     }
