@@ -17,8 +17,9 @@ if stale; then
   mvn -q -B clean package -DskipTests
   rm -f "${JAR%.jar}.aot" "${JAR%.jar}.jsa"
 fi
-# an AOT cache is only valid for the flags it was recorded with
-[ -f "${JAR%.jar}.aot" ] && [ scripts/jvm-flags.sh -nt "${JAR%.jar}.aot" ] && rm -f "${JAR%.jar}.aot"
+# an AOT cache is only valid for the jar and the flags it was recorded with (a jar rebuilt by hand with mvn
+# once met an older cache and failed with NoSuchMethodError)
+[ -f "${JAR%.jar}.aot" ] && { [ scripts/jvm-flags.sh -nt "${JAR%.jar}.aot" ] || [ "$JAR" -nt "${JAR%.jar}.aot" ]; } && rm -f "${JAR%.jar}.aot"
 # JDK 25+: record an AOT cache once with a short training run (start-up about twice as fast afterwards).
 if [ "$JAVA_MAJOR" -ge 25 ] && [ ! -f "${JAR%.jar}.aot" ] && [ "${KIT_NO_AOT:-0}" != 1 ]; then
   echo "Preparing faster start-up (once)..."
