@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.safercities.diagnosis.sheets.Sheet;
@@ -55,7 +56,10 @@ public final class ImportJob {
     volatile IncidentService.Prepared prepared;
     final List<RowError> firstErrors = Collections.synchronizedList(new ArrayList<>());
     final Map<String, NewValue> newValues = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final Map<String, AtomicLong> valueRows = new java.util.HashMap<>();
+    private static final String[] VALUE_FIELDS = {"category", "sex", "place", "area"};
+    // field → local value → rows, for the values the source has not mapped yet (the page reads it meanwhile)
+    private final Map<String, Map<String, AtomicLong>> valueRows = new ConcurrentHashMap<>();
+    private int[] valueColumns; // per VALUE_FIELDS, the file's column (-1: not mapped), found once
 
     ImportJob(String id, Path file, String fileName, long sourceId, Mapping mapping, String startedBy) {
         this.id = id;
@@ -137,7 +141,7 @@ public final class ImportJob {
         synchronized (newValues) {
             List<NewValue> out = new ArrayList<>();
             for (NewValue v : newValues.values()) {
-                AtomicLong n = valueRows.get(v.field() + '\u001f' + v.local());
+                AtomicLong n = valueRows.getOrDefault(v.field(), Map.of()).get(v.local());
                 out.add(new NewValue(v.field(), v.local(), v.guess(), n == null ? 0 : n.get()));
             }
             return out;
@@ -153,32 +157,30 @@ public final class ImportJob {
         synchronized (newValues) {
             String key = fieldLocalGuess[0] + '\u001f' + fieldLocalGuess[1];
             newValues.putIfAbsent(key, new NewValue(fieldLocalGuess[0], fieldLocalGuess[1], fieldLocalGuess[2], 0));
-            valueRows.computeIfAbsent(key, k -> new AtomicLong());
+            valueRows.computeIfAbsent(fieldLocalGuess[0], f -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(fieldLocalGuess[1], k -> new AtomicLong());
         }
     }
 
     /** Counts the rows of every new value (the reader reports a value only once, the table wants how often). */
     void countValues(RowReader.Result r, String[] cells, List<String> header) {
-        if (newValues.isEmpty() || r.incident() == null) {
+        if (valueRows.isEmpty() || r.incident() == null) {
             return;
         }
-        count("category", mapping.category(), cells, header);
-        count("sex", mapping.sex(), cells, header);
-        count("place", mapping.place(), cells, header);
-        count("area", mapping.area(), cells, header);
-    }
-
-    private void count(String field, String column, String[] cells, List<String> header) {
-        if (column.isEmpty()) {
-            return;
+        if (valueColumns == null) {
+            String[] columns = {mapping.category(), mapping.sex(), mapping.place(), mapping.area()};
+            valueColumns = new int[columns.length];
+            for (int k = 0; k < columns.length; k++) {
+                valueColumns[k] = columns[k].isEmpty() ? -1 : header.indexOf(columns[k]);
+            }
         }
-        int i = header.indexOf(column);
-        if (i < 0 || i >= cells.length) {
-            return;
-        }
-        AtomicLong n = valueRows.get(field + '\u001f' + cells[i].strip());
-        if (n != null) {
-            n.incrementAndGet();
+        for (int k = 0; k < VALUE_FIELDS.length; k++) {
+            int i = valueColumns[k];
+            Map<String, AtomicLong> rows = i < 0 || i >= cells.length ? null : valueRows.get(VALUE_FIELDS[k]);
+            AtomicLong n = rows == null ? null : rows.get(cells[i].strip());
+            if (n != null) {
+                n.incrementAndGet();
+            }
         }
     }
 

@@ -85,6 +85,26 @@ public final class IncidentService {
             return null;
         });
         reloadCounts();
+        worker.submit(this::indexImports); // after a power cut between an import's commit and its index
+    }
+
+    /** Builds the row-number index of every import table that lacks it (see IncidentStore#indexImport). */
+    private void indexImports() {
+        for (long importId : store.read(sql::importTables).keySet()) {
+            indexImport(importId);
+        }
+    }
+
+    private void indexImport(long importId) {
+        long start = System.nanoTime();
+        try {
+            if (store.tx(c -> sql.indexImport(c, importId))) {
+                LOG.info(() -> "Import " + importId + ": row index built in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            }
+        } catch (RuntimeException e) {
+            // an import undone meanwhile, or a full disk: the rows stay reachable by a scan, and the next start retries
+            LOG.log(Level.WARNING, "Indexing import " + importId + " failed", e);
+        }
     }
 
     void reloadCounts() {
@@ -391,6 +411,8 @@ public final class IncidentService {
             // the uploaded file holds victims' records: it does not stay on disk once its rows are in the store
             deleteQuietly(job.file);
             deleteQuietly(job.errorFile);
+            deletePrepared(job);
+            indexImport(importId); // the import shows done; its rows can be opened one by one quickly afterwards
         } catch (Cancelled e) {
             abandon(importId, "cancelled", null);
             job.phase = ImportJob.Phase.CANCELLED;
@@ -611,6 +633,7 @@ public final class IncidentService {
             deleteQuietly(countFile);
         }
         reloadCounts();
+        indexImport(importId);
         return importId;
     }
 

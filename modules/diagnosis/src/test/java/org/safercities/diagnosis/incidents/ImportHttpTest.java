@@ -203,9 +203,13 @@ class ImportHttpTest {
     }
 
     private static org.safercities.platform.areas.Area aWard() {
+        return ward(3);
+    }
+
+    private static org.safercities.platform.areas.Area ward(int skip) {
         var areas = flow.platform[0].areas();
         int deepest = areas.all().stream().mapToInt(org.safercities.platform.areas.Area::level).max().orElseThrow();
-        return areas.all().stream().filter(a -> a.level() == deepest).skip(3).findFirst().orElseThrow();
+        return areas.all().stream().filter(a -> a.level() == deepest).skip(skip).findFirst().orElseThrow();
     }
 
     private static long cell(long areaId, String iccs, int month) {
@@ -269,6 +273,42 @@ class ImportHttpTest {
                 org.safercities.platform.Problem.class, () -> flow.platform[0].areas().delete(ward.id(), "test", "-"));
         assertEquals("platform.areas.inUse", refused.messageKey());
         assertTrue(flow.platform[0].areas().byId(ward.id()).isPresent());
+    }
+
+    @Test
+    void anImportedIncidentOpensByItsRowAndIsMovedToAnotherAreaWhichIsThenGuardedToo(@TempDir Path dir)
+            throws Exception {
+        var from = ward(5);
+        var to = ward(6);
+        Browser b = flow.as("coordinator");
+        String job = flow.check(b, flow.upload(b, wardFile(dir, "moved.csv", from, 2)), Map.of("newName",
+                "Corrections", "kind", "other", "date", "date", "category", "type", "area", "ward"));
+        flow.load(b, job, flow.await(b, job), Map.of("Zzz", "0502"));
+        flow.await(b, job);
+        ImportRecord imported = flow.incidents().imports().get(0);
+        assertEquals(2, imported.rowsAdded());
+        // the row index is built once the import is committed
+        assertEquals(1, flow.kit.scalar("SELECT COUNT(*) FROM sys.sysconglomerates WHERE conglomeratename = 'DIAGNOSIS_INC_"
+                + imported.id() + "_ROW'"));
+        long id = (imported.id() << 32) + 2;
+        HttpResponse<String> page = b.get("/diagnosis/incidents/" + id);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Zzz"), page.body());
+        Incident before = flow.incidents().incident(id).orElseThrow();
+        assertEquals(from.id(), before.row().areaId());
+        Map<String, String> form = new HashMap<>(Map.of("date", before.row().date().toString(), "iccs", "0502",
+                "local", "Zzz", "sex", String.valueOf(before.row().sex()), "place", before.row().place(),
+                "area", Long.toString(to.id()), "source", Long.toString(before.sourceId()), "version", "0"));
+        HttpResponse<String> saved = b.post("/diagnosis/incidents/" + id, form);
+        assertEquals(303, saved.statusCode(), saved.body());
+        assertEquals(to.id(), flow.incidents().incident(id).orElseThrow().row().areaId());
+        assertEquals(from.id(), flow.incidents().incident(id - 1).orElseThrow().row().areaId(), "its neighbour stays");
+        // the area it was moved to is now in use by the import too
+        org.safercities.platform.Problem refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.safercities.platform.Problem.class, () -> flow.platform[0].areas().delete(to.id(), "test", "-"));
+        assertEquals("platform.areas.inUse", refused.messageKey());
+        // a stale version is told, not overwritten
+        assertEquals(409, b.post("/diagnosis/incidents/" + id, form).statusCode());
     }
 
     @Test
