@@ -62,14 +62,7 @@ public final class Codes {
 
     /** The five-year band of an age in years; "unknown" for negative ages (sources write -1 for unknown). */
     public static String ageBand(int age) {
-        if (age < 0 || age > 130) {
-            return "unknown";
-        }
-        if (age >= 100) {
-            return "100+";
-        }
-        int low = age / 5 * 5;
-        return String.format(Locale.ROOT, "%02d-%02d", low, low + 4);
+        return age < 0 || age > 130 ? "unknown" : age >= 100 ? "100+" : AGE_BANDS.get(age / 5);
     }
 
     // Words seen in police and hospital files in the six languages and Portuguese, to the first guess. Order

@@ -1,6 +1,9 @@
 package org.safercities.diagnosis.incidents;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The pre-computed incident counts in memory, column by column: area (0 = unknown), ICCS code, sex, age band,
@@ -100,16 +103,29 @@ public final class CountCube {
                 n = Arrays.copyOf(n, cap);
             }
             area[size] = areaKey;
-            iccs[size] = (short) index(Codes.ICCS.indexOf(iccsCode), Codes.ICCS.size() - 1);
-            sex[size] = (byte) index(Codes.SEXES.indexOf(String.valueOf(sexCode)), 3);
-            band[size] = (byte) index(Codes.AGE_BANDS.indexOf(ageBand), Codes.AGE_BANDS.size() - 1);
+            iccs[size] = (short) index(ICCS.get(iccsCode), Codes.ICCS.size() - 1);
+            sex[size] = (byte) index(SEXES.get(String.valueOf(sexCode)), 3);
+            band[size] = (byte) index(BANDS.get(ageBand), Codes.AGE_BANDS.size() - 1);
             month[size] = yyyymm;
             n[size] = count;
             size++;
         }
 
-        private static int index(int found, int unknown) {
-            return found < 0 ? unknown : found;
+        private static int index(Integer found, int unknown) {
+            return found == null ? unknown : found;
+        }
+
+        // half a million cells are added at every start and after every import: no list scans per cell
+        private static final Map<String, Integer> ICCS = positions(Codes.ICCS);
+        private static final Map<String, Integer> SEXES = positions(Codes.SEXES);
+        private static final Map<String, Integer> BANDS = positions(Codes.AGE_BANDS);
+
+        private static Map<String, Integer> positions(List<String> codes) {
+            Map<String, Integer> m = new HashMap<>();
+            for (int i = 0; i < codes.size(); i++) {
+                m.put(codes.get(i), i);
+            }
+            return Map.copyOf(m);
         }
 
         CountCube build() {

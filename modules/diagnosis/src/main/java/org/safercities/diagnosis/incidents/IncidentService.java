@@ -13,9 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,6 +52,13 @@ public final class IncidentService {
     // one import at a time: an old office PC has two cores, and the web pages must stay quick meanwhile
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "incident-import");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        return t;
+    });
+    // an import's counts load beside its rows (see runLoad): the second core of an old office PC
+    private final ExecutorService countLoader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "incident-import-counts");
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);
         return t;
@@ -381,25 +391,42 @@ public final class IncidentService {
             }
             job.progress = 0.7;
             Prepared rows = p;
-            store.tx(c -> {
-                if (rows.added() > 0) {
-                    sql.bulkLoad(c, importId, rows.rows());
-                }
-                job.progress = 0.9;
-                if (job.cancelRequested) {
-                    throw new Cancelled();
-                }
-                if (rows.added() > 0) {
-                    sql.bulkLoadCounts(c, importId, rows.counts());
-                    sql.addImportAreas(c, importId, rows.areas());
-                }
-                sql.finishImport(c, importId, "done", (int) rows.read(), (int) rows.added(), (int) rows.duplicate(),
-                        (int) rows.rejected(), (int) rows.unknownArea(), clock.instant(), null);
-                audit(c, job.startedBy, address, "diagnosis.import.load", "diagnosis_import", importId,
-                        job.fileName + ": " + rows.added() + " added, " + rows.duplicate() + " already there, "
-                                + rows.rejected() + " rejected");
-                return null;
-            });
+            // the counts go in on the other core, in a transaction of their own: their table is only read once
+            // the import is done, which the rows' transaction says after both (a failure drops both)
+            if (rows.added() > 0) {
+                store.tx(c -> {
+                    sql.createImportTables(c, importId);
+                    return null;
+                });
+            }
+            Future<?> counts = rows.added() == 0 ? CompletableFuture.completedFuture(null)
+                    : countLoader.submit(() -> store.tx(c -> {
+                        sql.bulkLoadCounts(c, importId, rows.counts());
+                        return null;
+                    }));
+            try {
+                store.tx(c -> {
+                    if (rows.added() > 0) {
+                        sql.bulkLoad(c, importId, rows.rows());
+                    }
+                    job.progress = 0.9;
+                    await(counts);
+                    if (job.cancelRequested) {
+                        throw new Cancelled();
+                    }
+                    if (rows.added() > 0) {
+                        sql.addImportAreas(c, importId, rows.areas());
+                    }
+                    sql.finishImport(c, importId, "done", (int) rows.read(), (int) rows.added(),
+                            (int) rows.duplicate(), (int) rows.rejected(), (int) rows.unknownArea(), clock.instant(), null);
+                    audit(c, job.startedBy, address, "diagnosis.import.load", "diagnosis_import", importId,
+                            job.fileName + ": " + rows.added() + " added, " + rows.duplicate() + " already there, "
+                                    + rows.rejected() + " rejected");
+                    return null;
+                });
+            } finally {
+                awaitQuietly(counts); // whatever happened, the count table is there (or not) before any clean-up
+            }
             job.rowsRead = rows.read();
             job.rowsGood = rows.added() + rows.duplicate();
             job.rowsDuplicate = rows.duplicate();
@@ -426,6 +453,27 @@ public final class IncidentService {
             job.fail("diagnosis.import.failed", List.of());
         } finally {
             deletePrepared(job);
+        }
+    }
+
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void awaitQuietly(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.log(Level.FINE, "the counts of an import failed", e.getCause());
         }
     }
 
@@ -621,6 +669,7 @@ public final class IncidentService {
             }
             counts.write(countFile);
             store.tx(c -> {
+                sql.createImportTables(c, importId);
                 sql.bulkLoad(c, importId, file);
                 sql.bulkLoadCounts(c, importId, countFile);
                 sql.addImportAreas(c, importId, counts.areas());

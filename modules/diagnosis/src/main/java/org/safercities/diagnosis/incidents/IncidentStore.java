@@ -215,7 +215,7 @@ final class IncidentStore {
 
     int deleteIncidentsOfImport(Connection c, long importId) throws SQLException {
         int removed = 0;
-        if (importTables(c).containsKey(importId)) {
+        if (tableExists(c, importTable(importId))) {
             try (Statement st = c.createStatement()) {
                 try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + importTable(importId))) {
                     rs.next();
@@ -322,10 +322,6 @@ final class IncidentStore {
      * rows: adding half a million cells one by one to a shared table took most of a million-row import.
      */
     void bulkLoadCounts(Connection c, long importId, Path file) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.executeUpdate("CREATE TABLE " + countTable(importId) + " (area_key BIGINT NOT NULL, iccs VARCHAR(8) NOT NULL,"
-                    + " sex CHAR(1) NOT NULL, age_band VARCHAR(8) NOT NULL, month INT NOT NULL, n INT NOT NULL)");
-        }
         try (CallableStatement cs = c.prepareCall(
                 "CALL SYSCS_UTIL.SYSCS_IMPORT_DATA(NULL, ?, 'AREA_KEY,ICCS,SEX,AGE_BAND,MONTH,N', NULL, ?, ',', '\"', 'UTF-8', 0)")) {
             cs.setString(1, countTable(importId));
@@ -334,8 +330,12 @@ final class IncidentStore {
         }
     }
 
-    /** Loads a file of clean rows (written by {@link LoadFile}) into the import's own new table. */
-    void bulkLoad(Connection c, long importId, Path file) throws SQLException {
+    /**
+     * Creates an import's two tables, empty. Committed before the rows and the counts load side by side (two
+     * transactions each creating a table deadlock on Derby's catalogue); nothing reads them until the import is
+     * done (see {@link #importTables}), and an import that fails or is cut short has them dropped.
+     */
+    void createImportTables(Connection c, long importId) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.executeUpdate("CREATE TABLE " + importTable(importId) + """
                      (
@@ -356,6 +356,14 @@ final class IncidentStore {
                       version        INT          NOT NULL DEFAULT 0
                     )""");
         }
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("CREATE TABLE " + countTable(importId) + " (area_key BIGINT NOT NULL, iccs VARCHAR(8) NOT NULL,"
+                    + " sex CHAR(1) NOT NULL, age_band VARCHAR(8) NOT NULL, month INT NOT NULL, n INT NOT NULL)");
+        }
+    }
+
+    /** Loads a file of clean rows (written by {@link LoadFile}) into the import's own table, still empty. */
+    void bulkLoad(Connection c, long importId, Path file) throws SQLException {
         try (CallableStatement cs = c.prepareCall(
                 "CALL SYSCS_UTIL.SYSCS_IMPORT_DATA(NULL, ?, ?, NULL, ?, ',', '\"', 'UTF-8', 0)")) {
             cs.setString(1, importTable(importId));
@@ -404,7 +412,7 @@ final class IncidentStore {
         }
     }
 
-    /** The imports whose rows have a table of their own, with their source: import id → source id. */
+    /** The imports done whose rows have a table of their own, with their source: import id → source id. */
     java.util.Map<Long, Long> importTables(Connection c) throws SQLException {
         java.util.Set<Long> tables = new java.util.HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(
@@ -418,7 +426,7 @@ final class IncidentStore {
         if (tables.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, source_id FROM diagnosis_import");
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, source_id FROM diagnosis_import WHERE status = 'done'");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 if (tables.contains(rs.getLong(1))) {
