@@ -161,11 +161,11 @@ rss_sample() {
 
 # jfr_start NAME / jfr_stop NAME FILE: a JFR recording of the kit (default settings: a stack sample every 20 ms)
 jfr_start() {
-  [ "${BENCH_JFR:-1}" = 1 ] || return 0
+  [ "${BENCH_JFR:-0}" = 1 ] || return 0
   "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.start name="$1" settings=default >/dev/null 2>&1 || log "JFR.start failed (no profile)"
 }
 jfr_stop() {
-  [ "${BENCH_JFR:-1}" = 1 ] || return 0
+  [ "${BENCH_JFR:-0}" = 1 ] || return 0
   "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.stop name="$1" filename="$2" >/dev/null 2>&1 || log "JFR.stop failed (no profile)"
 }
 
