@@ -95,7 +95,8 @@ public final class DiagnosisModule implements KitModule {
     @Override
     public List<String> migrationFiles() {
         return List.of("V001__create_incident.sql", "V002__create_safety_walk_and_risk_factor.sql",
-                "V003__create_survey.sql", "V004__create_import_area.sql");
+                "V003__create_survey.sql", "V004__create_import_area.sql",
+                "V005__add_survey_import_status.sql");
     }
 
     @Override

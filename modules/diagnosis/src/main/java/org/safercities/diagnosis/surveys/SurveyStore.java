@@ -258,13 +258,13 @@ final class SurveyStore {
     }
 
     /**
-     * Records an import before its first row is stored. rows_read = -1 marks it as running until
+     * Records an import before its first row is stored, with the status 'running' until
      * {@link #finishImport} commits its figures together with the sums: a power cut in between leaves a running
      * import, whose rows the next start removes ({@link #unfinishedImports}).
      */
     static long insertImport(Connection c, String fileName, String actor) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO diagnosis_survey_import (file_name, rows_read, "
-                + "rows_added, rows_duplicate, rows_rejected, started_by, started_at) VALUES (?, -1, 0, 0, 0, ?, ?)",
+                + "rows_added, rows_duplicate, rows_rejected, started_by, started_at, status) VALUES (?, 0, 0, 0, 0, ?, ?, 'running')",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, fileName.length() > 255 ? fileName.substring(0, 255) : fileName);
             ps.setString(2, actor);
@@ -281,7 +281,7 @@ final class SurveyStore {
     static List<Long> unfinishedImports(Connection c) throws SQLException {
         List<Long> out = new ArrayList<>();
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT id FROM diagnosis_survey_import WHERE rows_read < 0")) {
+                ResultSet rs = s.executeQuery("SELECT id FROM diagnosis_survey_import WHERE status = 'running'")) {
             while (rs.next()) {
                 out.add(rs.getLong(1));
             }
@@ -306,7 +306,7 @@ final class SurveyStore {
     static void finishImport(Connection c, long id, int read, int added, int duplicate, int rejected)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE diagnosis_survey_import SET rows_read = ?, rows_added = ?, "
-                + "rows_duplicate = ?, rows_rejected = ? WHERE id = ?")) {
+                + "rows_duplicate = ?, rows_rejected = ?, status = 'done' WHERE id = ?")) {
             ps.setInt(1, read);
             ps.setInt(2, added);
             ps.setInt(3, duplicate);

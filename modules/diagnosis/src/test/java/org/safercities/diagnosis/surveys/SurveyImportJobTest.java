@@ -125,7 +125,8 @@ class SurveyImportJobTest extends SurveyKit {
             long importId;
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("INSERT INTO diagnosis_survey_import (file_name, rows_read, rows_added, rows_duplicate, "
-                        + "rows_rejected, started_by, started_at) VALUES ('cut.csv', -1, 0, 0, 0, 'analyst', CURRENT_TIMESTAMP)",
+                        + "rows_rejected, started_by, started_at, status) VALUES ('cut.csv', 0, 0, 0, 0, 'analyst', CURRENT_TIMESTAMP, "
+                        + "'running')",
                         Statement.RETURN_GENERATED_KEYS);
                 try (ResultSet k = st.getGeneratedKeys()) {
                     k.next();
