@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Cost-effectiveness (G§70) and budgets by area (G§62), in whole minor units: the cost per person reached and per
- * target-group member of each action that states its reach, and each area's share of the budget, per inhabitant.
+ * target-group member of each action that states its reach, per unit of expected outcome of each that states one,
+ * and each area's share of the budget, per inhabitant.
  * Divisions round half-even to the minor unit; sums use {@link Math#addExact}.
  */
 public final class CostEffectiveness {
@@ -18,8 +19,11 @@ public final class CostEffectiveness {
     private CostEffectiveness() {
     }
 
-    /** An action's budget and, when its reach is stated, the cost per person and per target-group member. */
-    public record Row(Action action, long budget, Long perPerson, Long perTargetMember) {
+    /**
+     * An action's budget and, when stated, the cost per person reached, per target-group member and per unit of its
+     * expected outcome (in the action's own unit: two actions compare per unit only when their units are alike).
+     */
+    public record Row(Action action, long budget, Long perPerson, Long perTargetMember, Long perOutcome) {
     }
 
     /** An area's share of the budget and, when its population is known, the budget per inhabitant. */
@@ -31,7 +35,8 @@ public final class CostEffectiveness {
         List<Row> out = new ArrayList<>();
         for (Action a : actions) {
             long budget = budgetByAction.getOrDefault(a.id(), 0L);
-            out.add(new Row(a, budget, per(budget, a.reach().people()), per(budget, a.reach().targetMembers())));
+            out.add(new Row(a, budget, per(budget, a.reach().people()), per(budget, a.reach().targetMembers()),
+                    per(budget, a.outcome().quantity())));
         }
         out.sort(Comparator.comparing((Row r) -> r.perPerson() == null).thenComparing(r -> r.perPerson() == null ? 0
                 : r.perPerson()).thenComparing(r -> r.action().title()));

@@ -91,7 +91,8 @@ final class StrategyDemo {
                                 "No personal data is collected; any camera footage is kept 7 days.",
                                 Codes.LIKELIHOODS.get(random.nextInt(3)), "Review with residents every six months."),
                         0, List.of(ward.id()), null, List.of(new Action.Partner(null, "Demo residents' association")),
-                        DEMO_TARGETS.get(i % DEMO_TARGETS.size()), demoReach(random), List.of());
+                        DEMO_TARGETS.get(i % DEMO_TARGETS.size()), demoReach(random), List.of(),
+                        Action.Outcome.NONE);
                 long id = db.insertAction(c, v, UUID.nameUUIDFromBytes(("demo-" + city.seed() + "-" + i).getBytes(
                         java.nio.charset.StandardCharsets.UTF_8)).toString(), a);
                 db.insertBudget(c, id, "City budget", "local", 100_000L * (5 + random.nextInt(200)), "KES");

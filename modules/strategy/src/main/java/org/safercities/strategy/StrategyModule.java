@@ -41,7 +41,7 @@ public final class StrategyModule implements KitModule {
         return List.of("V001__create_strategy.sql", "V002__partners_findings_sdg.sql",
                 "V003__comments_and_consultation.sql", "V004__action_reach.sql",
                 "V005__self_assessment.sql", "V006__content_stamp.sql", "V007__action_funders.sql",
-                "V008__objective_sdg.sql", "V009__deliberation_edits.sql");
+                "V008__objective_sdg.sql", "V009__deliberation_edits.sql", "V010__action_outcome.sql");
     }
 
     @Override

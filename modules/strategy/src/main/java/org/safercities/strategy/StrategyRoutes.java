@@ -103,7 +103,7 @@ public final class StrategyRoutes implements HttpService {
             String objective, String level, String type, String groups, String areas, String lead, String dates,
             String status, List<Option> review, boolean reviewed, List<BudgetRow> budget, String total, String currency,
             boolean canEdit, List<Option> govLevels, Map<String, String> bv, Map<String, String> be, String support,
-            List<Option> sdg, String reach, String funders) {
+            List<Option> sdg, String reach, String funders, String outcome, int version) {
     }
 
     public record TotalRow(String label, String amount) {
@@ -114,7 +114,7 @@ public final class StrategyRoutes implements HttpService {
     }
 
     public record CostRow(long id, String title, String budget, String reach, String targetReach, String perPerson,
-            String perTargetMember) {
+            String perTargetMember, String outcome, String perOutcome) {
     }
 
     public record AreaRow(String area, String budget, String population, String perCapita) {
@@ -174,6 +174,7 @@ public final class StrategyRoutes implements HttpService {
                 .get("/strategy/actions/{id}", this::showAction)
                 .get("/strategy/actions/{id}/edit", this::editActionForm)
                 .post("/strategy/actions/{id}", this::updateAction)
+                .post("/strategy/actions/{id}/delete", this::deleteAction)
                 .post("/strategy/actions/{id}/budget", this::addBudget)
                 .post("/strategy/budget/{id}/delete", this::deleteBudget);
     }
@@ -548,6 +549,17 @@ public final class StrategyRoutes implements HttpService {
         Visit.redirect(res, "/strategy/actions/" + a.id() + "#budget");
     }
 
+    /** Deletes an action of a draft, from the reading the confirmation form carries (changed since: 409). */
+    private void deleteAction(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(WRITE);
+        Action a = strategy.action(id(req));
+        long versionId = strategy.deleteAction(a.id(), (int) Form.wholeNumber(v.form().get("version")), v.actor(),
+                v.address());
+        v.flash("strategy.action.deleted", a.title());
+        Visit.redirect(res, "/strategy/versions/" + versionId + "#actions");
+    }
+
     private void deleteBudget(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
         v.require(WRITE);
@@ -594,7 +606,9 @@ public final class StrategyRoutes implements HttpService {
         List<CostRow> rows = CostEffectiveness.rows(actions, budget).stream().map(r -> new CostRow(r.action().id(),
                 r.action().title(), money(t, r.budget(), cur), count(t, r.action().reach().people()),
                 count(t, r.action().reach().targetMembers()), r.perPerson() == null ? "" : money(t, r.perPerson(), cur),
-                r.perTargetMember() == null ? "" : money(t, r.perTargetMember(), cur))).toList();
+                r.perTargetMember() == null ? "" : money(t, r.perTargetMember(), cur),
+                r.action().outcome().stated() ? outcomeLine(t, r.action().outcome()) : "",
+                r.perOutcome() == null ? "" : money(t, r.perOutcome(), cur))).toList();
         Map<Long, Long> byArea = CostEffectiveness.budgetByArea(actions, budget);
         List<AreaRow> areaRows = new ArrayList<>();
         for (Area a : areas.depthFirst()) {
@@ -618,6 +632,12 @@ public final class StrategyRoutes implements HttpService {
         }
         return r.targetMembers() == null ? t.number(r.people())
                 : t.t("strategy.action.reachLine", t.number(r.people()), t.number(r.targetMembers()));
+    }
+
+    /** "12 fewer street robberies a year", or "not stated". */
+    private static String outcomeLine(Translator t, Action.Outcome o) {
+        return o.stated() ? t.t("strategy.action.outcomeLine", t.number(o.quantity()), o.unit())
+                : t.t("strategy.action.reachNotStated");
     }
 
     private static String count(Translator t, Long n) {
@@ -659,7 +679,8 @@ public final class StrategyRoutes implements HttpService {
         List<List<Object>> rows = e.view("csv", () -> csvRows(e));
         try (CsvOut csv = CsvOut.download(res, "strategy-" + s.number() + "-actions.csv")) {
             csv.row(List.of("version", "title", "prevention_level", "prevention_type", "target_groups", "area_codes",
-                    "lead_partner", "start", "end", "status", "do_no_harm_reviewed", "budget_minor_units", "currency"));
+                    "lead_partner", "start", "end", "status", "do_no_harm_reviewed", "budget_minor_units", "currency",
+                    "outcome_quantity", "outcome_unit"));
             for (List<Object> row : rows) {
                 csv.row(row);
             }
@@ -674,7 +695,9 @@ public final class StrategyRoutes implements HttpService {
                     String.join(" ", a.areaIds().stream().map(id -> areas.byId(id).map(Area::code).orElse("")).toList()),
                     a.leadPartner(), a.start() == null ? "" : a.start().toString(), a.end() == null ? "" : a.end().toString(),
                     a.status(), a.review().complete() ? "yes" : "no",
-                    StrategyService.total(budget.getOrDefault(a.id(), List.of())), e.currency));
+                    StrategyService.total(budget.getOrDefault(a.id(), List.of())), e.currency,
+                    // the expected outcome came later: last, so the other columns keep their places
+                    a.outcome().stated() ? a.outcome().quantity() : "", a.outcome().unit()));
         }
         return rows;
     }
@@ -705,7 +728,8 @@ public final class StrategyRoutes implements HttpService {
                 t.t("strategy.action.support"), t.t("strategy.sdg.title"), t.t("strategy.action.start"),
                 t.t("strategy.action.end"), t.t("strategy.action.status"), t.t("strategy.review.title"),
                 t.t("strategy.action.reachPeople"), t.t("strategy.action.reachTarget"),
-                t.t("strategy.budget.title") + " (" + cur + ")", t.t("strategy.action.funders")));
+                t.t("strategy.budget.title") + " (" + cur + ")", t.t("strategy.action.funders"),
+                t.t("strategy.xlsx.outcomeQuantity"), t.t("strategy.xlsx.outcomeUnit")));
         for (Action a : e.content.actions()) {
             List<Object> row = new ArrayList<>();
             row.add(a.title());
@@ -726,6 +750,8 @@ public final class StrategyRoutes implements HttpService {
                     Money.digits(cur)));
             // the funders came later than the other columns: last, so that the others keep their places
             row.add(String.join(", ", a.funders().stream().map(Action.Partner::name).toList()));
+            row.add(a.outcome().quantity());   // after the funders, for the same reason
+            row.add(a.outcome().stated() ? a.outcome().unit() : null);
             rows.add(row);
         }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
@@ -905,7 +931,8 @@ public final class StrategyRoutes implements HttpService {
                         options(t, "strategy.govLevel.", Codes.GOV_LEVELS, bv.getOrDefault("govLevel", "local")), values,
                         be.in(t), String.join(", ", a.support().stream().map(Action.Partner::name).toList()),
                         a.sdgTargets().stream().map(x -> new Option(x, Sdg.name(x, t.lang()), false)).toList(),
-                        reachLine(t, a.reach()), String.join(", ", a.funders().stream().map(Action.Partner::name).toList())));
+                        reachLine(t, a.reach()), String.join(", ", a.funders().stream().map(Action.Partner::name).toList()),
+                        outcomeLine(t, a.outcome()), a.version()));
     }
 
     /** The budget by funding source, by level of government, and in all. */
@@ -992,6 +1019,8 @@ public final class StrategyRoutes implements HttpService {
         m.put("reachTarget", f.reachTarget());
         m.put("funderActorIds", String.join(" ", f.funderActorIds()));
         m.put("funderNames", f.funderNames());
+        m.put("outcomeQuantity", f.outcomeQuantity());
+        m.put("outcomeUnit", f.outcomeUnit());
         return m;
     }
 
@@ -1027,7 +1056,8 @@ public final class StrategyRoutes implements HttpService {
                 a.sdgTargets(), a.reach().people() == null ? "" : a.reach().people().toString(),
                 a.reach().targetMembers() == null ? "" : a.reach().targetMembers().toString(),
                 a.funders().stream().filter(p -> p.actorId() != null).map(p -> p.actorId().toString()).toList(),
-                String.join("\n", a.funders().stream().filter(p -> p.actorId() == null).map(Action.Partner::name).toList())));
+                String.join("\n", a.funders().stream().filter(p -> p.actorId() == null).map(Action.Partner::name).toList()),
+                a.outcome().stated() ? a.outcome().quantity().toString() : "", a.outcome().unit()));
     }
 
     private static StrategyService.VersionForm versionForm(Form f) {
@@ -1040,7 +1070,8 @@ public final class StrategyRoutes implements HttpService {
                 f.get("status"), f.get("harmDisplacement"), f.get("harmStigma"), f.get("harmVulnerable"),
                 f.get("harmPrivacy"), f.get("harmLikelihood"), f.get("harmMitigation"), f.get("leadActorId"),
                 f.all("supportActors"), f.raw("supportNames"), f.all("sdgTargets"), f.get("reachPeople"),
-                f.get("reachTarget"), f.all("funderActors"), f.raw("funderNames"));
+                f.get("reachTarget"), f.all("funderActors"), f.raw("funderNames"), f.get("outcomeQuantity"),
+                f.get("outcomeUnit"));
     }
 
     private static void readOnlyUnlessDraft(StrategyVersion s) {

@@ -91,7 +91,7 @@ public final class StrategyService {
             String harmDisplacement, String harmStigma, String harmVulnerable, String harmPrivacy, String harmLikelihood,
             String harmMitigation, String leadActorId, List<String> supportActorIds, String supportNames,
             List<String> sdgTargets, String reachPeople, String reachTarget, List<String> funderActorIds,
-            String funderNames) {
+            String funderNames, String outcomeQuantity, String outcomeUnit) {
     }
 
     public record BudgetForm(String source, String govLevel, String amount, String currency) {
@@ -376,7 +376,7 @@ public final class StrategyService {
                 && a.leadPartner().equals(b.leadPartner()) && Objects.equals(a.leadActorId(), b.leadActorId())
                 && a.support().equals(b.support()) && a.funders().equals(b.funders())
                 && a.sdgTargets().equals(b.sdgTargets())
-                && a.reach().equals(b.reach())
+                && a.reach().equals(b.reach()) && a.outcome().equals(b.outcome())
                 && Objects.equals(a.start(), b.start())
                 && Objects.equals(a.end(), b.end()) && a.status().equals(b.status()) && a.review().equals(b.review())
                 && new HashSet<>(a.areaIds()).equals(new HashSet<>(b.areaIds()))
@@ -581,6 +581,23 @@ public final class StrategyService {
         return new Saved(id, e);
     }
 
+    /**
+     * Deletes an action of a draft with its areas, partners, SDG targets and budget lines; {@code version} is the one
+     * the user read (changed since: 409). Comments made on it stay with the version, under the title they kept.
+     * Returns the action's version id.
+     */
+    public long deleteAction(long id, int version, String actor, String address) {
+        return store.tx(c -> {
+            Action a = db.action(c, id).orElseThrow(Problem::notFound);
+            draft(c, a.versionId());
+            if (!db.deleteAction(c, id, version)) {
+                throw Problem.conflict("platform.error.editedMeanwhile");
+            }
+            log(c, actor, address, "strategy.action.delete", "strategy_action", id, a.title());
+            return a.versionId();
+        });
+    }
+
     public Saved updateAction(long id, int version, ActionForm form, String actor, String address) {
         Action current = action(id);
         StrategyVersion v = version(current.versionId());
@@ -639,7 +656,38 @@ public final class StrategyService {
         Partners partners = partners(f, e);
         return new Action(0, v.id(), null, objectiveId, f.title().strip(), f.description().strip(), f.level(), f.type(),
                 groups, partners.leadName(), start, end, f.status(), review, 0, areaIds, partners.leadId(),
-                partners.support(), targets, reach(f, e), partners.funders());
+                partners.support(), targets, reach(f, e), partners.funders(), outcome(f, e));
+    }
+
+    /** The longest unit of an expected outcome, in characters (code points). */
+    static final int OUTCOME_UNIT_MAX = 120;
+
+    /**
+     * The expected outcome: a whole number above zero with its unit, both or neither (a number without a unit
+     * cannot be compared with another action's, a unit without a number gives no cost per unit); blank: not stated.
+     */
+    private static Action.Outcome outcome(ActionForm f, FieldErrors e) {
+        String typed = f.outcomeQuantity() == null ? "" : f.outcomeQuantity().strip();
+        String unit = f.outcomeUnit() == null ? "" : f.outcomeUnit().strip();
+        if (unit.codePointCount(0, unit.length()) > OUTCOME_UNIT_MAX) {
+            e.add("outcomeUnit", "strategy.error.outcomeUnitLong", Integer.toString(OUTCOME_UNIT_MAX));
+        }
+        if (typed.isEmpty()) {
+            if (!unit.isEmpty()) {
+                e.add("outcomeQuantity", "strategy.error.outcomeQuantityMissing");
+            }
+            return Action.Outcome.NONE;
+        }
+        // digits grouped as people type them: "1,200", "1 200" (no-break and narrow no-break spaces too)
+        long n = Form.wholeNumber(typed.replaceAll("[,\\s\u00a0\u202f]", ""));
+        if (n < 1 || n > 100_000_000_000L) {
+            e.add("outcomeQuantity", "strategy.error.outcomeQuantity");
+            return Action.Outcome.NONE;
+        }
+        if (unit.isEmpty()) {
+            e.add("outcomeUnit", "strategy.error.outcomeUnitMissing");
+        }
+        return new Action.Outcome(n, unit);
     }
 
     /** The stated reach: whole numbers, target-group members no more than the people reached; blank: not stated. */

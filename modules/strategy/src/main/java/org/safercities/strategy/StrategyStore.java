@@ -363,7 +363,7 @@ final class StrategyStore {
             SELECT id, version_id, origin, objective_id, title, description, prevention_level, prevention_type,
                    target_groups, lead_partner, start_date, end_date, status, harm_displacement, harm_stigma,
                    harm_vulnerable, harm_privacy, harm_likelihood, harm_mitigation, version, lead_actor_id,
-                   reach_people, reach_target
+                   reach_people, reach_target, outcome_quantity, outcome_unit
             FROM strategy_action """;
 
     /** The actions of a version, their areas, partners and targets read in one query each (not one per action). */
@@ -454,7 +454,7 @@ final class StrategyStore {
                             new Action.HarmReview(rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
                                     rs.getString(18), rs.getString(19)),
                             rs.getInt(20), List.of(), lead(rs), List.of(), List.of(), new Action.Reach(optionalLong(rs, 22),
-                            optionalLong(rs, 23)), List.of()));
+                            optionalLong(rs, 23)), List.of(), outcome(rs)));
                 }
             }
         }
@@ -464,6 +464,13 @@ final class StrategyStore {
     private static Long optionalLong(ResultSet rs, int column) throws SQLException {
         long n = rs.getLong(column);
         return rs.wasNull() ? null : n;
+    }
+
+    /** Columns 24–25 of {@link #ACTION_COLUMNS}: no quantity means no outcome stated (rows before V010). */
+    private static Action.Outcome outcome(ResultSet rs) throws SQLException {
+        Long quantity = optionalLong(rs, 24);
+        String unit = rs.getString(25);
+        return quantity == null ? Action.Outcome.NONE : new Action.Outcome(quantity, unit == null ? "" : unit);
     }
 
     private static Long lead(ResultSet rs) throws SQLException {
@@ -514,8 +521,8 @@ final class StrategyStore {
                 INSERT INTO strategy_action (objective_id, title, description, prevention_level, prevention_type,
                        target_groups, lead_partner, start_date, end_date, status, harm_displacement, harm_stigma,
                        harm_vulnerable, harm_privacy, harm_likelihood, harm_mitigation, lead_actor_id, reach_people,
-                       reach_target, version_id, origin)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                       reach_target, outcome_quantity, outcome_unit, version_id, origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             int i = bindAction(ps, a);
             ps.setLong(i++, versionId);
             ps.setString(i, origin);
@@ -532,7 +539,7 @@ final class StrategyStore {
                        prevention_type = ?, target_groups = ?, lead_partner = ?, start_date = ?, end_date = ?, status = ?,
                        harm_displacement = ?, harm_stigma = ?, harm_vulnerable = ?, harm_privacy = ?,
                        harm_likelihood = ?, harm_mitigation = ?, lead_actor_id = ?, reach_people = ?,
-                       reach_target = ?, version = version + 1
+                       reach_target = ?, outcome_quantity = ?, outcome_unit = ?, version = version + 1
                 WHERE id = ? AND version = ?""")) {
             int i = bindAction(ps, a);
             ps.setLong(i++, id);
@@ -566,6 +573,8 @@ final class StrategyStore {
         setLong(ps, i++, a.leadActorId());
         setLong(ps, i++, a.reach().people());
         setLong(ps, i++, a.reach().targetMembers());
+        setLong(ps, i++, a.outcome().quantity());
+        ps.setString(i++, a.outcome().stated() ? a.outcome().unit() : null);
         return i;
     }
 
@@ -632,6 +641,28 @@ final class StrategyStore {
             ps.executeUpdate();
             return key(ps);
         }
+    }
+
+    /**
+     * Deletes an action with everything that hangs on it (areas, partners and funders, SDG targets, budget lines),
+     * if it is still at {@code version} (false otherwise, nothing deleted). The version is claimed first, so a
+     * concurrent edit either comes before (and this fails) or waits and then finds no row.
+     */
+    boolean deleteAction(Connection c, long id, int version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE strategy_action SET version = version + 1 WHERE id = ? AND version = ?")) {
+            ps.setLong(1, id);
+            ps.setInt(2, version);
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
+        }
+        update(c, "DELETE FROM strategy_action_area WHERE action_id = ?", id);
+        update(c, "DELETE FROM strategy_action_support WHERE action_id = ?", id);
+        update(c, "DELETE FROM strategy_action_sdg WHERE action_id = ?", id);
+        update(c, "DELETE FROM strategy_budget WHERE action_id = ?", id);
+        update(c, "DELETE FROM strategy_action WHERE id = ?", id);
+        return true;
     }
 
     void deleteBudget(Connection c, long id) throws SQLException {

@@ -11,9 +11,31 @@ import org.junit.jupiter.api.Test;
 class CostEffectivenessTest {
 
     static Action action(long id, String title, Long people, Long target, Long... areas) {
+        return make(id, title, new Action.Reach(people, target), Action.Outcome.NONE, areas);
+    }
+
+    static Action withOutcome(long id, String title, Long people, Action.Outcome outcome) {
+        return make(id, title, new Action.Reach(people, null), outcome);
+    }
+
+    static Action make(long id, String title, Action.Reach reach, Action.Outcome outcome, Long... areas) {
         return new Action(id, 1, "o" + id, null, title, "", "primary", "social", List.of(), "", null, null, "planned",
-                Action.HarmReview.NONE, 0, List.of(areas), null, List.of(), List.of(), new Action.Reach(people, target),
-                List.of());
+                Action.HarmReview.NONE, 0, List.of(areas), null, List.of(), List.of(), reach, List.of(), outcome);
+    }
+
+    @Test
+    void costPerUnitOfExpectedOutcomeIsRoundedHalfEvenAndMissingWhenNoOutcomeIsStated() {
+        List<Action> actions = List.of(withOutcome(1, "Lights", null, new Action.Outcome(120L, "street lights working")),
+                withOutcome(2, "Mediation", 50L, new Action.Outcome(8L, "fewer street robberies a year")),
+                withOutcome(3, "Patrols", 10L, Action.Outcome.NONE));
+        Map<Long, Long> budget = Map.of(1L, 1_000_000L, 2L, 100L, 3L, 500L);
+        Map<String, CostEffectiveness.Row> rows = new java.util.HashMap<>();
+        CostEffectiveness.rows(actions, budget).forEach(r -> rows.put(r.action().title(), r));
+        assertEquals(8_333L, rows.get("Lights").perOutcome(), "1,000,000 / 120 = 8,333.33");
+        assertNull(rows.get("Lights").perPerson(), "no reach: the cost per outcome stands alone");
+        assertEquals(12L, rows.get("Mediation").perOutcome(), "100 / 8 = 12.5 rounds half-even to 12");
+        assertNull(rows.get("Patrols").perOutcome());
+        assertEquals(50L, rows.get("Patrols").perPerson());
     }
 
     @Test
