@@ -29,6 +29,21 @@ final class StrategyDemo {
         {"Victim support desk at the ward office", "criminal_justice", "tertiary", "women_girls"},
     };
 
+    /** The expected outcome of each idea above, in its own unit, and a typical quantity (G§70: cost per unit). */
+    private static final String[] OUTCOME_UNITS = {"fewer street robberies a year", "young people finishing the season",
+        "unsafe spots fixed", "young people not re-arrested after a year", "fewer thefts at the market a year",
+        "people not reoffending after a year", "disputes settled without violence", "children walking to school safely",
+        "women using the toilets after dark", "victims supported to the end of their case"};
+    private static final int[] OUTCOME_BASE = {40, 120, 25, 30, 60, 20, 80, 300, 400, 150};
+
+    /** Most demo actions state an expected outcome (one in five does not, as in real plans). */
+    private static Action.Outcome demoOutcome(int idea, Random random) {
+        if (random.nextInt(5) == 0) {
+            return Action.Outcome.NONE;
+        }
+        return new Action.Outcome((long) OUTCOME_BASE[idea] * (50 + random.nextInt(100)) / 100, OUTCOME_UNITS[idea]);
+    }
+
     /** SDG targets the demo actions contribute to (G§71): safe public spaces, violence, women and girls, youth. */
     private static final List<List<String>> DEMO_TARGETS = List.of(List.of("11.7", "16.1"), List.of("5.2", "11.7"),
             List.of("16.2", "4.a"), List.of("8.6", "16.1"), List.of("11.2", "5.2"));
@@ -92,7 +107,7 @@ final class StrategyDemo {
                                 Codes.LIKELIHOODS.get(random.nextInt(3)), "Review with residents every six months."),
                         0, List.of(ward.id()), null, List.of(new Action.Partner(null, "Demo residents' association")),
                         DEMO_TARGETS.get(i % DEMO_TARGETS.size()), demoReach(random), List.of(),
-                        Action.Outcome.NONE);
+                        demoOutcome(i % IDEAS.length, random));
                 long id = db.insertAction(c, v, UUID.nameUUIDFromBytes(("demo-" + city.seed() + "-" + i).getBytes(
                         java.nio.charset.StandardCharsets.UTF_8)).toString(), a);
                 db.insertBudget(c, id, "City budget", "local", 100_000L * (5 + random.nextInt(200)), "KES");
