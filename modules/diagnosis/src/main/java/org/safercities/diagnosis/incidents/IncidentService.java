@@ -109,7 +109,7 @@ public final class IncidentService {
         long start = System.nanoTime();
         try {
             if (store.tx(c -> sql.indexImport(c, importId))) {
-                LOG.info(() -> "Import " + importId + ": row index built in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                LOG.info(() -> "Import " + importId + ": indexes built in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             }
         } catch (RuntimeException e) {
             // an import undone meanwhile, or a full disk: the rows stay reachable by a scan, and the next start retries
@@ -391,8 +391,9 @@ public final class IncidentService {
             }
             job.progress = 0.7;
             Prepared rows = p;
-            // the counts go in on the other core, in a transaction of their own: their table is only read once
-            // the import is done, which the rows' transaction says after both (a failure drops both)
+            // rows and counts load side by side, each in a transaction of its own on its own core; neither waits
+            // for the other while holding locks (Derby's bulk import locks catalogue rows until it commits). Only
+            // imports marked done are read, which the last, short transaction says once both are in.
             if (rows.added() > 0) {
                 store.tx(c -> {
                     sql.createImportTables(c, importId);
@@ -405,28 +406,31 @@ public final class IncidentService {
                         return null;
                     }));
             try {
-                store.tx(c -> {
-                    if (rows.added() > 0) {
+                if (rows.added() > 0) {
+                    store.tx(c -> {
                         sql.bulkLoad(c, importId, rows.rows());
-                    }
-                    job.progress = 0.9;
-                    await(counts);
-                    if (job.cancelRequested) {
-                        throw new Cancelled();
-                    }
-                    if (rows.added() > 0) {
-                        sql.addImportAreas(c, importId, rows.areas());
-                    }
-                    sql.finishImport(c, importId, "done", (int) rows.read(), (int) rows.added(),
-                            (int) rows.duplicate(), (int) rows.rejected(), (int) rows.unknownArea(), clock.instant(), null);
-                    audit(c, job.startedBy, address, "diagnosis.import.load", "diagnosis_import", importId,
-                            job.fileName + ": " + rows.added() + " added, " + rows.duplicate() + " already there, "
-                                    + rows.rejected() + " rejected");
-                    return null;
-                });
+                        return null;
+                    });
+                }
+                job.progress = 0.9;
+                await(counts);
             } finally {
-                awaitQuietly(counts); // whatever happened, the count table is there (or not) before any clean-up
+                awaitQuietly(counts); // whatever happened, the count table is loaded (or not) before any clean-up
             }
+            if (job.cancelRequested) {
+                throw new Cancelled();
+            }
+            store.tx(c -> {
+                if (rows.added() > 0) {
+                    sql.addImportAreas(c, importId, rows.areas());
+                }
+                sql.finishImport(c, importId, "done", (int) rows.read(), (int) rows.added(), (int) rows.duplicate(),
+                        (int) rows.rejected(), (int) rows.unknownArea(), clock.instant(), null);
+                audit(c, job.startedBy, address, "diagnosis.import.load", "diagnosis_import", importId,
+                        job.fileName + ": " + rows.added() + " added, " + rows.duplicate() + " already there, "
+                                + rows.rejected() + " rejected");
+                return null;
+            });
             job.rowsRead = rows.read();
             job.rowsGood = rows.added() + rows.duplicate();
             job.rowsDuplicate = rows.duplicate();
@@ -568,7 +572,7 @@ public final class IncidentService {
             long source = sourceId != null ? sourceId : manualSource(c);
             sql.source(c, source).orElseThrow(() -> new Problem(422, "diagnosis.source.kindRequired"));
             long newId = sql.insertIncident(c, source, row);
-            sql.addCount(c, row, 1);
+            sql.addCount(c, null, row, 1);
             audit(c, actor, address, "diagnosis.incident.create", "diagnosis_incident", newId, describe(row));
             return newId;
         });
@@ -585,8 +589,8 @@ public final class IncidentService {
             if (old.importId() != null && row.areaId() != null) {
                 sql.addImportAreas(c, old.importId(), List.of(row.areaId()));
             }
-            sql.addCount(c, old.row(), -1);
-            sql.addCount(c, row, 1);
+            sql.addCount(c, old.importId(), old.row(), -1);
+            sql.addCount(c, old.importId(), row, 1);
             audit(c, actor, address, "diagnosis.incident.update", "diagnosis_incident", id,
                     describe(old.row()) + " → " + describe(row));
             return null;
@@ -600,7 +604,7 @@ public final class IncidentService {
             if (!sql.deleteIncident(c, id, version)) {
                 throw new Problem(409, "diagnosis.incident.conflict");
             }
-            sql.addCount(c, old.row(), -1);
+            sql.addCount(c, old.importId(), old.row(), -1);
             audit(c, actor, address, "diagnosis.incident.delete", "diagnosis_incident", id, describe(old.row()));
             return null;
         });

@@ -12,8 +12,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 /** The SQL of incidents, sources, imports and their pre-computed counts: one method per query. */
 final class IncidentStore {
@@ -374,17 +376,24 @@ final class IncidentStore {
     }
 
     /**
-     * Builds the index that finds an imported incident by its row number, once the import is committed: built
-     * during Derby's import it cost a fifth of a million-row load the user waits for. Until it exists, opening a
-     * single imported incident scans its import's table. False when there is nothing to do.
+     * Builds the indexes that find an imported incident by its row number and list an import newest first, once
+     * the import is committed: built during Derby's import they cost a fifth of a million-row load the user waits
+     * for. Until they exist, opening a single imported incident or listing them scans the import's table. False
+     * when there is nothing to do.
      */
     boolean indexImport(Connection c, long importId) throws SQLException {
-        String index = importTable(importId) + "_ROW";
         if (!tableExists(c, importTable(importId))) {
             return false;
         }
+        boolean built = createIndex(c, importTable(importId) + "_ROW", "UNIQUE INDEX", importId, "row_no");
+        // the incident list reads each import newest first through this one (see #incidents)
+        return createIndex(c, importTable(importId) + "_DATE", "INDEX", importId, "occurred_on DESC, row_no DESC") || built;
+    }
+
+    private static boolean createIndex(Connection c, String name, String kind, long importId, String columns)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sys.sysconglomerates WHERE conglomeratename = ?")) {
-            ps.setString(1, index);
+            ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (rs.getInt(1) > 0) {
@@ -393,7 +402,7 @@ final class IncidentStore {
             }
         }
         try (Statement st = c.createStatement()) {
-            st.executeUpdate("CREATE UNIQUE INDEX " + index + " ON " + importTable(importId) + " (row_no)");
+            st.executeUpdate("CREATE " + kind + " " + name + " ON " + importTable(importId) + " (" + columns + ")");
         }
         return true;
     }
@@ -475,7 +484,7 @@ final class IncidentStore {
                     cells.add(new long[] {rs.getLong(1), rs.getInt(5), rs.getLong(6)});
                     keys.add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
                     if (cells.size() == COUNT_CHUNK) {
-                        addCounts(c, cells, keys, sign);
+                        addCounts(c, "diagnosis_incident_count", cells, keys, sign);
                         cells.clear();
                         keys.clear();
                     }
@@ -483,7 +492,7 @@ final class IncidentStore {
             }
         }
         if (!cells.isEmpty()) {
-            addCounts(c, cells, keys, sign);
+            addCounts(c, "diagnosis_incident_count", cells, keys, sign);
         }
         if (sign < 0) {
             try (Statement st = c.createStatement()) {
@@ -493,13 +502,19 @@ final class IncidentStore {
     }
 
     /** One incident in or out of its count cell (typed in, corrected, deleted). */
-    void addCount(Connection c, IncidentRow r, int delta) throws SQLException {
-        addCounts(c, List.<long[]>of(new long[] {r.areaId() == null ? 0 : r.areaId(), r.month(), 1}),
+    /**
+     * Counts one incident in (delta 1) or out (-1) of the count table that holds its import's counts (the
+     * import's own, or {@code diagnosis_incident_count} for typed-in incidents), so that every table's cells stay
+     * whole: taking an imported incident out of the shared table made a cell of -1 there, which was dropped.
+     */
+    void addCount(Connection c, Long importId, IncidentRow r, int delta) throws SQLException {
+        String table = importId != null && tableExists(c, countTable(importId)) ? countTable(importId)
+                : "diagnosis_incident_count";
+        addCounts(c, table, List.<long[]>of(new long[] {r.areaId() == null ? 0 : r.areaId(), r.month(), 1}),
                 List.<String[]>of(new String[] {r.iccs(), String.valueOf(r.sex()), r.ageBand()}), delta);
         if (delta < 0) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    DELETE FROM diagnosis_incident_count
-                    WHERE area_key = ? AND iccs = ? AND sex = ? AND age_band = ? AND month = ? AND n <= 0""")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table
+                    + " WHERE area_key = ? AND iccs = ? AND sex = ? AND age_band = ? AND month = ? AND n <= 0")) {
                 ps.setLong(1, r.areaId() == null ? 0 : r.areaId());
                 ps.setString(2, r.iccs());
                 ps.setString(3, String.valueOf(r.sex()));
@@ -510,11 +525,11 @@ final class IncidentStore {
         }
     }
 
-    private void addCounts(Connection c, List<long[]> cells, List<String[]> keys, int sign) throws SQLException {
+    private void addCounts(Connection c, String table, List<long[]> cells, List<String[]> keys, int sign)
+            throws SQLException {
         List<Integer> missing = new ArrayList<>();
-        try (PreparedStatement up = c.prepareStatement("""
-                UPDATE diagnosis_incident_count SET n = n + ?
-                WHERE area_key = ? AND iccs = ? AND sex = ? AND age_band = ? AND month = ?""")) {
+        try (PreparedStatement up = c.prepareStatement("UPDATE " + table
+                + " SET n = n + ? WHERE area_key = ? AND iccs = ? AND sex = ? AND age_band = ? AND month = ?")) {
             for (int i = 0; i < cells.size(); i++) {
                 long[] cell = cells.get(i);
                 String[] key = keys.get(i);
@@ -534,9 +549,8 @@ final class IncidentStore {
             }
         }
         if (!missing.isEmpty()) {
-            try (PreparedStatement ins = c.prepareStatement("""
-                    INSERT INTO diagnosis_incident_count (area_key, iccs, sex, age_band, month, n)
-                    VALUES (?, ?, ?, ?, ?, ?)""")) {
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + table
+                    + " (area_key, iccs, sex, age_band, month, n) VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (int i : missing) {
                     long[] cell = cells.get(i);
                     String[] key = keys.get(i);
@@ -596,31 +610,56 @@ final class IncidentStore {
         }
     }
 
-    /** A page of incidents, newest first, optionally of one source and one area. */
+    /**
+     * A page of incidents, newest first, optionally of one source and one area. Each import's table is read in
+     * date order through its date index (no sort of a million rows) and the tables are merged here, so a page
+     * reads only as many rows of each table as the page and the pages before it need.
+     */
     List<Incident> incidents(Connection c, Long sourceId, Long areaId, boolean areaUnknown, int offset, int limit)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id, " + COLUMNS + ", version FROM " + allIncidents(c, sourceId)
-                + " WHERE 1 = 1");
-        if (sourceId != null) {
-            sql.append(" AND source_id = ").append(sourceId.longValue());
-        }
-        if (areaUnknown) {
-            sql.append(" AND area_id IS NULL");
-        } else if (areaId != null) {
-            sql.append(" AND area_id = ").append(areaId.longValue());
-        }
-        sql.append(" ORDER BY occurred_on DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
-        List<Incident> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            ps.setInt(1, offset);
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(incident(rs));
-                }
+        String where = areaUnknown ? " WHERE area_id IS NULL" : areaId != null ? " WHERE area_id = " + areaId.longValue() : "";
+        List<String> queries = new ArrayList<>();
+        String typed = "SELECT id, " + COLUMNS + ", version FROM diagnosis_incident" + where
+                + (sourceId == null ? "" : (where.isEmpty() ? " WHERE" : " AND") + " source_id = " + sourceId.longValue());
+        queries.add(typed + " ORDER BY occurred_on DESC, id DESC");
+        for (var e : importTables(c).entrySet()) {
+            if (sourceId == null || sourceId.equals(e.getValue())) {
+                queries.add(importRows(e.getKey(), e.getValue()) + where + " ORDER BY occurred_on DESC, row_no DESC");
             }
         }
-        return out;
+        Comparator<Incident> newestFirst = Comparator.comparing((Incident x) -> x.row().date()).thenComparingLong(Incident::id)
+                .reversed();
+        List<PreparedStatement> statements = new ArrayList<>();
+        try {
+            PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> newestFirst.compare(a.incident(), b.incident()));
+            for (String q : queries) {
+                PreparedStatement ps = c.prepareStatement(q + " FETCH FIRST " + (offset + limit) + " ROWS ONLY");
+                statements.add(ps);
+                ResultSet rs = ps.executeQuery();
+                if (rs.next()) {
+                    heads.add(new Head(incident(rs), rs));
+                }
+            }
+            List<Incident> out = new ArrayList<>();
+            for (int n = 0; n < offset + limit && !heads.isEmpty(); n++) {
+                Head head = heads.poll();
+                if (n >= offset) {
+                    out.add(head.incident());
+                }
+                if (head.rows().next()) {
+                    heads.add(new Head(incident(head.rows()), head.rows()));
+                }
+            }
+            return out;
+        } finally {
+            for (PreparedStatement ps : statements) {
+                ps.close();
+            }
+        }
+    }
+
+    /** A table's newest incident not yet on the page, and the rest of that table's rows. */
+    private record Head(Incident incident, ResultSet rows) {
     }
 
     private static Incident incident(ResultSet rs) throws SQLException {

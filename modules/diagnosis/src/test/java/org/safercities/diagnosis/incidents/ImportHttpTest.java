@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -299,8 +300,15 @@ class ImportHttpTest {
         Map<String, String> form = new HashMap<>(Map.of("date", before.row().date().toString(), "iccs", "0502",
                 "local", "Zzz", "sex", String.valueOf(before.row().sex()), "place", before.row().place(),
                 "area", Long.toString(to.id()), "source", Long.toString(before.sourceId()), "version", "0"));
+        long total = flow.incidents().counts().total();
+        long fromCell = cell(from.id(), "0502", 202403);
+        long toCell = cell(to.id(), "0502", 202403);
         HttpResponse<String> saved = b.post("/diagnosis/incidents/" + id, form);
         assertEquals(303, saved.statusCode(), saved.body());
+        // counted out of one ward and into the other, the total unchanged
+        assertEquals(total, flow.incidents().counts().total());
+        assertEquals(fromCell - 1, cell(from.id(), "0502", 202403));
+        assertEquals(toCell + 1, cell(to.id(), "0502", 202403));
         assertEquals(to.id(), flow.incidents().incident(id).orElseThrow().row().areaId());
         assertEquals(from.id(), flow.incidents().incident(id - 1).orElseThrow().row().areaId(), "its neighbour stays");
         // the area it was moved to is now in use by the import too
@@ -309,6 +317,40 @@ class ImportHttpTest {
         assertEquals("platform.areas.inUse", refused.messageKey());
         // a stale version is told, not overwritten
         assertEquals(409, b.post("/diagnosis/incidents/" + id, form).statusCode());
+    }
+
+    @Test
+    void theIncidentListMergesEveryImportNewestFirstPageByPage(@TempDir Path dir) throws Exception {
+        var ward = ward(7);
+        Browser b = flow.as("coordinator");
+        String job = flow.check(b, flow.upload(b, wardFile(dir, "list.csv", ward, 30)), Map.of("newName", "List test",
+                "kind", "other", "date", "date", "category", "type", "area", "ward"));
+        flow.load(b, job, flow.await(b, job), Map.of());
+        flow.await(b, job);
+        flow.incidents().create(null, new IncidentRow(1, java.time.LocalDate.of(2024, 3, 15), 'D', null, "0502", "typed",
+                'F', null, "unknown", "street", ward.id(), null, null), "test", "-");
+        IncidentService incidents = flow.incidents();
+        List<Incident> all = incidents.incidents(null, null, false, 0, 1_000_000);
+        assertEquals(incidents.counts().total(), all.size(), "every incident, typed in or imported, is listed once");
+        java.util.Comparator<Incident> newestFirst = java.util.Comparator.comparing((Incident i) -> i.row().date())
+                .thenComparingLong(Incident::id).reversed();
+        List<Incident> sorted = new java.util.ArrayList<>(all);
+        sorted.sort(newestFirst);
+        assertEquals(ids(sorted), ids(all));
+        assertEquals(ids(all.subList(0, 50)), ids(incidents.incidents(null, null, false, 0, 50)));
+        assertEquals(ids(all.subList(50, 100)), ids(incidents.incidents(null, null, false, 50, 50)));
+        // filters compose with the merge: one ward, one source
+        List<Incident> inWard = incidents.incidents(null, ward.id(), false, 0, 1_000);
+        assertEquals(ids(all.stream().filter(i -> Long.valueOf(ward.id()).equals(i.row().areaId())).limit(1_000).toList()),
+                ids(inWard));
+        assertTrue(inWard.stream().anyMatch(i -> "typed".equals(i.row().localCategory())));
+        long source = Long.parseLong(sourceId("List test"));
+        assertEquals(30, incidents.incidents(source, null, false, 0, 100).size());
+        assertEquals(200, b.get("/diagnosis/incidents?area=" + ward.id()).statusCode());
+    }
+
+    private static List<Long> ids(List<Incident> list) {
+        return list.stream().map(Incident::id).toList();
     }
 
     @Test
