@@ -16,7 +16,9 @@ jvm_flags() {   # $1 = java binary, $2 = jar path
   if [ "${KIT_NO_AOT:-0}" = 1 ]; then return 0; fi
   if [ "$major" -ge 25 ]; then
     cache="${jar%.jar}.aot"
-    [ -f "$cache" ] && printf '%s\n' "-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:aot+codecache+stubs=off -Xlog:cds=off
+    # a cache older than the jar is never used: JDK 25 was seen to run the cached (old) classes of a rebuilt jar
+    [ -f "$cache" ] && [ ! "$jar" -nt "$cache" ] \
+      && printf '%s\n' "-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:aot+codecache+stubs=off -Xlog:cds=off
   else
     printf '%s\n' "-XX:SharedArchiveFile=${jar%.jar}.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off
   fi
