@@ -392,19 +392,23 @@ final class IncidentStore {
 
     private static boolean createIndex(Connection c, String name, String kind, long importId, String columns)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sys.sysconglomerates WHERE conglomeratename = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getInt(1) > 0) {
-                    return false;
-                }
-            }
+        if (indexExists(c, name)) {
+            return false;
         }
         try (Statement st = c.createStatement()) {
             st.executeUpdate("CREATE " + kind + " " + name + " ON " + importTable(importId) + " (" + columns + ")");
         }
         return true;
+    }
+
+    private static boolean indexExists(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sys.sysconglomerates WHERE conglomeratename = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
     }
 
     boolean hasCountTable(Connection c, long importId) throws SQLException {
@@ -624,7 +628,13 @@ final class IncidentStore {
         queries.add(typed + " ORDER BY occurred_on DESC, id DESC");
         for (var e : importTables(c).entrySet()) {
             if (sourceId == null || sourceId.equals(e.getValue())) {
-                queries.add(importRows(e.getKey(), e.getValue()) + where + " ORDER BY occurred_on DESC, row_no DESC");
+                String rows = importRows(e.getKey(), e.getValue());
+                String dateIndex = importTable(e.getKey()) + "_DATE";
+                if (indexExists(c, dateIndex)) {
+                    // Derby sorted the whole table rather than read this index backwards from the newest row
+                    rows += " --DERBY-PROPERTIES index=" + dateIndex + "\n";
+                }
+                queries.add(rows + where + " ORDER BY occurred_on DESC, row_no DESC");
             }
         }
         Comparator<Incident> newestFirst = Comparator.comparing((Incident x) -> x.row().date()).thenComparingLong(Incident::id)

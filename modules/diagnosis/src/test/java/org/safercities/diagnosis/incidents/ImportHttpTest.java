@@ -330,6 +330,9 @@ class ImportHttpTest {
         flow.incidents().create(null, new IncidentRow(1, java.time.LocalDate.of(2024, 3, 15), 'D', null, "0502", "typed",
                 'F', null, "unknown", "street", ward.id(), null, null), "test", "-");
         IncidentService incidents = flow.incidents();
+        incidents.awaitIdle(); // the date indexes are built after each import: the list reads through them
+        assertEquals(1, flow.kit.scalar("SELECT COUNT(*) FROM sys.sysconglomerates WHERE conglomeratename = 'DIAGNOSIS_INC_"
+                + incidents.imports().get(0).id() + "_DATE'"));
         List<Incident> all = incidents.incidents(null, null, false, 0, 1_000_000);
         assertEquals(incidents.counts().total(), all.size(), "every incident, typed in or imported, is listed once");
         java.util.Comparator<Incident> newestFirst = java.util.Comparator.comparing((Incident i) -> i.row().date())
