@@ -49,7 +49,7 @@ class ActorNamesTest {
     void aNameIsShownInTheUsersLanguageElseTheLocalName() {
         Browser b = f.as("coordinator");
         b.get("/partnerships/actors/new");
-        HttpResponse<String> created = f.postMulti(b, "/partnerships/actors",
+        HttpResponse<String> created = b.postAll("/partnerships/actors",
                 form("Chama cha Wanawake", "organisation", "Association des <i>femmes</i>", "جمعية النساء"));
         assertEquals(303, created.statusCode(), created.body());
         Actor a = f.service().actors().stream().filter(x -> x.name().equals("Chama cha Wanawake")).findFirst().orElseThrow();
@@ -81,10 +81,10 @@ class ActorNamesTest {
     void aPersonIsRecordedAsSuchAndABadKindIsRefusedKeepingTheInput() {
         Browser b = f.as("coordinator");
         b.get("/partnerships/actors/new");
-        HttpResponse<String> bad = f.postMulti(b, "/partnerships/actors", form("Bi Zawadi", "robot", "Nom", ""));
+        HttpResponse<String> bad = b.postAll("/partnerships/actors", form("Bi Zawadi", "robot", "Nom", ""));
         assertEquals(422, bad.statusCode());
         assertTrue(bad.body().contains("Choose organisation or person.") && bad.body().contains("value=\"Nom\""));
-        HttpResponse<String> ok = f.postMulti(b, "/partnerships/actors", form("Bi Zawadi", "person", "", ""));
+        HttpResponse<String> ok = b.postAll("/partnerships/actors", form("Bi Zawadi", "person", "", ""));
         assertEquals(303, ok.statusCode());
         String page = b.follow(ok).body();
         assertTrue(page.contains("<dd>Person</dd>"), page);

@@ -54,7 +54,7 @@ class ActorRoutesTest {
         Browser b = f.as("coordinator");
         b.get("/partnerships/actors/new");
         List<Area> wards = f.wards().subList(0, 2);
-        long id = idOf(f.postMulti(b, "/partnerships/actors", fields("Mothers <script>alert(1)</script> Network", "women_led", "5",
+        long id = idOf(b.postAll("/partnerships/actors", fields("Mothers <script>alert(1)</script> Network", "women_led", "5",
                 "lighting, transport", wards, List.of("women_girls", "children_youth"), "0")));
         Actor a = f.service().require(id);
         assertEquals(List.of(wards.get(0).id(), wards.get(1).id()).stream().sorted().toList(), a.areaIds());
@@ -73,9 +73,9 @@ class ActorRoutesTest {
 
         // edit: saved once with version 0, then a second save from the same stale page is refused
         b.get("/partnerships/actors/" + id + "/edit");
-        assertEquals(303, f.postMulti(b, "/partnerships/actors/" + id,
+        assertEquals(303, b.postAll("/partnerships/actors/" + id,
                 fields("Mothers Network", "women_led", "4", "", wards, List.of(), "0")).statusCode());
-        HttpResponse<String> stale = f.postMulti(b, "/partnerships/actors/" + id,
+        HttpResponse<String> stale = b.postAll("/partnerships/actors/" + id,
                 fields("Mothers Network (stale)", "women_led", "2", "", wards, List.of(), "0"));
         assertEquals(409, stale.statusCode());
         assertTrue(stale.body().contains("Someone else changed this actor"));
@@ -95,7 +95,7 @@ class ActorRoutesTest {
         Browser b = f.as("analyst");
         b.get("/partnerships/actors/new");
         int before = f.service().actors().size();
-        HttpResponse<String> r = f.postMulti(b, "/partnerships/actors",
+        HttpResponse<String> r = b.postAll("/partnerships/actors",
                 fields(" ", "bogus", "9", "keep this sector", List.of(), List.of("nobody"), "0"));
         assertEquals(422, r.statusCode());
         assertTrue(r.body().contains("Enter a name of 1 to 200 characters."));
@@ -104,7 +104,7 @@ class ActorRoutesTest {
         assertTrue(r.body().contains("Choose target groups from the list."));
         assertTrue(r.body().contains("value=\"keep this sector\""));
         // an area that does not exist
-        HttpResponse<String> badArea = f.postMulti(b, "/partnerships/actors", List.of(Map.entry("name", "X"),
+        HttpResponse<String> badArea = b.postAll("/partnerships/actors", List.of(Map.entry("name", "X"),
                 Map.entry("type", "ngo"), Map.entry("status", "engaged"), Map.entry("interest", "1"),
                 Map.entry("influence", "1"), Map.entry("areas", "987654")));
         assertEquals(422, badArea.statusCode());
@@ -114,7 +114,7 @@ class ActorRoutesTest {
         // in French
         assertEquals(303, b.post("/language", Map.of("lang", "fr", "next", "/partnerships/actors/new")).statusCode());
         b.get("/partnerships/actors/new");
-        HttpResponse<String> fr = f.postMulti(b, "/partnerships/actors", fields("", "ngo", "3", "", List.of(), List.of(), "0"));
+        HttpResponse<String> fr = b.postAll("/partnerships/actors", fields("", "ngo", "3", "", List.of(), List.of(), "0"));
         assertEquals(422, fr.statusCode());
         assertTrue(fr.body().contains("Saisissez un nom"), fr.body());
         b.post("/language", Map.of("lang", "en"));

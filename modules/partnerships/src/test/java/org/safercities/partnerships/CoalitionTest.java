@@ -45,7 +45,7 @@ class CoalitionTest {
         long ngo = add("Memo NGO", "ngo");
         Browser b = f.as("coordinator");
         b.get("/partnerships/memoranda");
-        HttpResponse<String> one = f.postMulti(b, "/partnerships/memoranda", List.of(Map.entry("title", "Street <b>lights</b>"),
+        HttpResponse<String> one = b.postAll("/partnerships/memoranda", List.of(Map.entry("title", "Street <b>lights</b>"),
                 Map.entry("signedOn", "2025-03-01"), Map.entry("expiresOn", "2025-01-01"), Map.entry("documentRef", "File 12/A"),
                 Map.entry("parties", Long.toString(city))));
         assertEquals(422, one.statusCode());
@@ -53,13 +53,13 @@ class CoalitionTest {
         assertTrue(one.body().contains("value=\"Street &lt;b&gt;lights&lt;/b&gt;\"") && one.body().contains("value=\"File 12/A\""), "input kept");
         long gone = add("Memo deleted meanwhile", "ngo");
         s.delete(gone, "test", "-");
-        HttpResponse<String> stale = f.postMulti(b, "/partnerships/memoranda", List.of(Map.entry("title", "Stale party"),
+        HttpResponse<String> stale = b.postAll("/partnerships/memoranda", List.of(Map.entry("title", "Stale party"),
                 Map.entry("signedOn", "2025-03-01"), Map.entry("parties", Long.toString(city)), Map.entry("parties", Long.toString(gone))));
         assertEquals(422, stale.statusCode(), "a party deleted meanwhile");
         assertTrue(stale.body().contains("This actor no longer exists: it may have been deleted meanwhile."));
         assertTrue(coalition.memorandaOf(city).isEmpty());
         LocalDate lastMonth = LocalDate.now().minusMonths(1);
-        HttpResponse<String> ok = f.postMulti(b, "/partnerships/memoranda", List.of(Map.entry("title", "Street <b>lights</b>"),
+        HttpResponse<String> ok = b.postAll("/partnerships/memoranda", List.of(Map.entry("title", "Street <b>lights</b>"),
                 Map.entry("signedOn", lastMonth.minusYears(1).toString()), Map.entry("expiresOn", lastMonth.toString()),
                 Map.entry("documentRef", "File 12/A"), Map.entry("parties", Long.toString(city)),
                 Map.entry("parties", Long.toString(ngo))));

@@ -1,11 +1,6 @@
 package org.safercities.partnerships;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,23 +66,6 @@ final class Fixture implements AutoCloseable {
 
     List<AuditEntry> audit(String action) {
         return platform().audit().page(0, 100_000, action).stream().filter(e -> e.action().equals(action)).toList();
-    }
-
-    /** Posts a form that repeats fields (check boxes), with the browser's CSRF token. */
-    HttpResponse<String> postMulti(Browser b, String path, List<Map.Entry<String, String>> fields) {
-        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
-        all.add(Map.entry("_csrf", b.csrf));
-        StringBuilder body = new StringBuilder();
-        for (Map.Entry<String, String> f : all) {
-            if (body.length() > 0) {
-                body.append('&');
-            }
-            body.append(URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8));
-        }
-        return b.send(HttpRequest.newBuilder(URI.create(kit.base() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", kit.base())
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
     /** A valid actor form. */

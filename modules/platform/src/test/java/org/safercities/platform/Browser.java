@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,14 +53,28 @@ public final class Browser {
         return postRaw(path, all, Map.of("Origin", base));
     }
 
+    /** Posts a form whose fields may repeat (check boxes, rows of a table), with the CSRF token and Origin. */
+    public HttpResponse<String> postAll(String path, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        if (csrf != null) {
+            all.add(Map.entry("_csrf", csrf));
+        }
+        return send(path, all, Map.of("Origin", base));
+    }
+
     public HttpResponse<String> postRaw(String path, Map<String, String> fields, Map<String, String> headers) {
+        return send(path, List.copyOf(fields.entrySet()), headers);
+    }
+
+    private HttpResponse<String> send(String path, List<Map.Entry<String, String>> fields, Map<String, String> headers) {
         StringBuilder body = new StringBuilder();
-        fields.forEach((k, v) -> {
+        for (Map.Entry<String, String> f : fields) {
             if (body.length() > 0) {
                 body.append('&');
             }
-            body.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-        });
+            body.append(URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8));
+        }
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));

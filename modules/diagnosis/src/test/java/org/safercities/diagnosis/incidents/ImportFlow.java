@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,7 +100,7 @@ final class ImportFlow implements AutoCloseable {
             fields.add(Map.entry("local", local));
             fields.add(Map.entry("code", code));
         }
-        HttpResponse<String> r = postMulti(b, jobPath + "/load", fields);
+        HttpResponse<String> r = b.postAll(jobPath + "/load", fields);
         assertEquals(303, r.statusCode(), r.body());
         return jobPath;
     }
@@ -112,22 +108,6 @@ final class ImportFlow implements AutoCloseable {
     static String unescape(String s) {
         return s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
                 .replace("&gt;", ">").replace("&#61;", "=");
-    }
-
-    HttpResponse<String> postMulti(Browser b, String path, List<Map.Entry<String, String>> fields) {
-        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
-        all.add(Map.entry("_csrf", b.csrf));
-        StringBuilder body = new StringBuilder();
-        for (Map.Entry<String, String> f : all) {
-            if (body.length() > 0) {
-                body.append('&');
-            }
-            body.append(URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8));
-        }
-        return b.send(HttpRequest.newBuilder(URI.create(kit.base() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", kit.base())
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
     /** A figure of the job page's summary, e.g. "Rows read". */

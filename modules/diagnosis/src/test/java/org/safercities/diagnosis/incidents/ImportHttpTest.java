@@ -103,11 +103,11 @@ class ImportHttpTest {
         assertEquals("0801", flow.incidents().valueMaps(source).get("category").get("Anti-social behaviour"));
         String page = b.get("/diagnosis/sources/" + source).body();
         assertTrue(page.contains("Shoplifting"), page);
-        HttpResponse<String> saved = flow.postMulti(b, "/diagnosis/sources/" + source, java.util.List.of(
+        HttpResponse<String> saved = b.postAll("/diagnosis/sources/" + source, java.util.List.of(
                 Map.entry("field", "category"), Map.entry("local", "Shoplifting"), Map.entry("code", "0502")));
         assertEquals(303, saved.statusCode(), saved.body());
         assertEquals("0502", flow.incidents().valueMaps(source).get("category").get("Shoplifting"));
-        HttpResponse<String> forged = flow.postMulti(b, "/diagnosis/sources/" + source, java.util.List.of(
+        HttpResponse<String> forged = b.postAll("/diagnosis/sources/" + source, java.util.List.of(
                 Map.entry("field", "category"), Map.entry("local", "Shoplifting"), Map.entry("code", "<script>")));
         assertEquals(422, forged.statusCode());
         assertEquals(403, flow.as("partner").get("/diagnosis/sources/" + source).statusCode());
