@@ -29,13 +29,13 @@ make_survey_file() {   # ROWS FILE
   "$JAVA" "$BENCH_DIR/diagnosis-data.java" surveys "$@"
 }
 
-# run_reference FILE: Derby's SYSCS_IMPORT_TABLE of FILE into a plain table, new JVM, empty database, the
-# launcher's heap flags (-Xmx128m …) without the kit's AOT cache. Sets REF_IMPORT_MS and REF_IMPORT_ROWS.
+# run_reference FILE [incidents|surveys]: Derby's SYSCS_IMPORT_TABLE of FILE into a plain table, new JVM, empty
+# database, the launcher's heap flags (-Xmx128m …) without the kit's AOT cache. Sets REF_IMPORT_MS and REF_IMPORT_ROWS.
 run_reference() {
-  local file=$1 tmp flags line
+  local file=$1 kind=${2:-incidents} tmp flags line
   bench_tmpdir tmp
   mapfile -t flags < <(KIT_NO_AOT=1 jvm_flags "$JAVA" "$KIT_JAR")
-  line=$("$JAVA" "${flags[@]}" -cp "$DERBY_CP" "$BENCH_DIR/diagnosis-reference.java" "$tmp/db" "$file" | grep '^REFERENCE ') \
+  line=$("$JAVA" "${flags[@]}" -cp "$DERBY_CP" "$BENCH_DIR/diagnosis-reference.java" "$kind" "$tmp/db" "$file" | grep '^REFERENCE ') \
     || die "the reference import failed"
   REF_IMPORT_ROWS=$(sed -n 's/.*rows=\([0-9]*\).*/\1/p' <<<"$line")
   REF_IMPORT_MS=$(sed -n 's/.*ms=\([0-9]*\).*/\1/p' <<<"$line")

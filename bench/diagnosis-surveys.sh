@@ -2,7 +2,7 @@
 # Diagnosis benchmark 3 (issue 3): importing 100,000 Kobo-style survey responses, against Derby's own bulk import.
 #   1. the file: bench/diagnosis-data.java writes ROWS responses (about 1% bad rows) with the Kobo group prefixes;
 #   2. the reference: Derby's SYSCS_UTIL.SYSCS_IMPORT_TABLE loading the same rows (header removed) into a plain
-#      16-column table, own JVM, the launcher's heap flags, empty database (bench/diagnosis-survey-reference.java);
+#      16-column table, own JVM, the launcher's heap flags, empty database (bench/diagnosis-reference.java surveys);
 #      run before and after the kit, the faster run counts;
 #   3. the kit (launcher flags, -Xmx128m) on a fresh --demo data folder, signed in as the demo coordinator: the
 #      file through /diagnosis/surveys/import as the browser sends it (upload, mapping, "import the good rows"),
@@ -22,18 +22,6 @@ unset KIT_NO_AOT BENCH_KIT_DATA
 bench_tmpdir WORK
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# reference FILE: sets REF_IMPORT_MS and REF_IMPORT_ROWS (same as run_reference, with the survey table)
-survey_reference() {
-  local tmp flags line
-  bench_tmpdir tmp
-  mapfile -t flags < <(KIT_NO_AOT=1 jvm_flags "$JAVA" "$KIT_JAR")
-  line=$("$JAVA" "${flags[@]}" -cp "$DERBY_CP" "$BENCH_DIR/diagnosis-survey-reference.java" "$tmp/db" "$1" | grep '^REFERENCE ') \
-    || die "the reference import failed"
-  REF_IMPORT_ROWS=$(sed -n 's/.*rows=\([0-9]*\).*/\1/p' <<<"$line")
-  REF_IMPORT_MS=$(sed -n 's/.*ms=\([0-9]*\).*/\1/p' <<<"$line")
-  rm -rf -- "$tmp/db"
-}
-
 # ---- 1. the file
 log "writing $SURVEY_ROWS survey responses (streamed)"
 file_line=$(make_survey_file "$SURVEY_ROWS" "$WORK/kobo-responses.csv")
@@ -41,7 +29,7 @@ log "$file_line"
 tail -n +2 "$WORK/kobo-responses.csv" >"$WORK/reference.csv"
 
 # ---- 2. the reference, first run
-survey_reference "$WORK/reference.csv"
+run_reference "$WORK/reference.csv" surveys
 ref1_ms=$REF_IMPORT_MS
 [ "$REF_IMPORT_ROWS" = "$SURVEY_ROWS" ] || die "the reference loaded $REF_IMPORT_ROWS rows, expected $SURVEY_ROWS"
 log "reference: $REF_IMPORT_ROWS rows in $ref1_ms ms"
@@ -68,7 +56,7 @@ rss_hwm=$(rss_mb "$SERVER_PID" VmHWM)
 stop_pid "$SERVER_PID"
 
 # ---- 4. the reference again; the faster run counts
-survey_reference "$WORK/reference.csv"
+run_reference "$WORK/reference.csv" surveys
 ref2_ms=$REF_IMPORT_MS
 ref_ms=$(( ref1_ms < ref2_ms ? ref1_ms : ref2_ms ))
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
