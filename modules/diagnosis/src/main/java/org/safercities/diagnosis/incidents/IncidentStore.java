@@ -335,7 +335,9 @@ final class IncidentStore {
     /**
      * Creates an import's two tables, empty. Committed before the rows and the counts load side by side (two
      * transactions each creating a table deadlock on Derby's catalogue); nothing reads them until the import is
-     * done (see {@link #importTables}), and an import that fails or is cut short has them dropped.
+     * done (see {@link #importTables}), and an import that fails or is cut short has them dropped. The columns
+     * after {@code row_no} repeat those of {@code diagnosis_incident} (V001) with the same types: the two are read
+     * together in one UNION; change both or neither.
      */
     void createImportTables(Connection c, long importId) throws SQLException {
         try (Statement st = c.createStatement()) {
