@@ -14,7 +14,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import org.safercities.diagnosis.stats.GetisOrd;
-import org.safercities.diagnosis.stats.Suppression;
+import org.safercities.platform.stats.Suppression;
 import org.safercities.platform.accounts.Role;
 import org.safercities.platform.areas.Area;
 import org.safercities.platform.areas.AreaService;

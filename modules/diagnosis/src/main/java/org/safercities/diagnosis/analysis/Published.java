@@ -2,7 +2,7 @@ package org.safercities.diagnosis.analysis;
 
 import java.util.OptionalLong;
 
-import org.safercities.diagnosis.stats.Suppression;
+import org.safercities.platform.stats.Suppression;
 
 /**
  * A {@link Table} as a reader gets it: exact for office staff on screen, with disclosure control for partner

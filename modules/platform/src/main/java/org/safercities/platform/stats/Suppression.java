@@ -1,4 +1,4 @@
-package org.safercities.diagnosis.stats;
+package org.safercities.platform.stats;
 
 import java.util.ArrayList;
 import java.util.Arrays;

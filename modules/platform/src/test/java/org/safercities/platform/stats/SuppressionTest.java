@@ -1,4 +1,4 @@
-package org.safercities.diagnosis.stats;
+package org.safercities.platform.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
