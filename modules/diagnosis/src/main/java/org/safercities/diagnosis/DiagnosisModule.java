@@ -22,8 +22,10 @@ import org.safercities.diagnosis.walks.WalkDemo;
 import org.safercities.diagnosis.walks.WalkRoutes;
 import org.safercities.diagnosis.walks.WalkService;
 import org.safercities.diagnosis.analysis.DiagnosisFindings;
+import org.safercities.diagnosis.analysis.PublishedFigures;
 import org.safercities.platform.DemoCity;
 import org.safercities.platform.i18n.Translator;
+import org.safercities.platform.links.DiagnosisFigures;
 import org.safercities.platform.links.FindingDirectory;
 import org.safercities.platform.KitModule;
 import org.safercities.platform.MenuEntry;
@@ -59,6 +61,7 @@ public final class DiagnosisModule implements KitModule {
         this.analysisRoutes = new AnalysisRoutes(analysis, platform.areas(), platform.pages(), threshold);
         this.mapRoutes = new MapRoutes(analysis, analysisRoutes, platform.areas(), platform.pages(), threshold,
                 this::mapPoints);
+        platform.links().publish(DiagnosisFigures.class, new PublishedFigures(incidents, surveys));
         platform.links().publish(FindingDirectory.class, new DiagnosisFindings(analysis, mapRoutes, factors,
                 platform.areas(), platform.pages()::translator));
     }

@@ -719,6 +719,59 @@ public final class SurveyService {
         return out;
     }
 
+    /** Changes with every entry or import of responses (for callers that cache what they computed). */
+    public long sumsVersion() {
+        return cube.version();
+    }
+
+    /**
+     * Every indicator with respondents, raw (not suppressed), for {@code DiagnosisFigures}: city-wide, by sex
+     * (F, M, O, U) and by area (a district adds up its wards); made once per version of the sums.
+     */
+    public List<org.safercities.platform.links.DiagnosisFigures.SurveyEstimate> publishedEstimates() {
+        ready();
+        long version = cube.version();
+        Published p = published;
+        if (p == null || p.version() != version) {
+            p = new Published(version, List.copyOf(computePublished()));
+            published = p;
+        }
+        return p.estimates();
+    }
+
+    private record Published(long version, List<org.safercities.platform.links.DiagnosisFigures.SurveyEstimate> estimates) {
+    }
+
+    private volatile Published published;
+
+    private List<org.safercities.platform.links.DiagnosisFigures.SurveyEstimate> computePublished() {
+        List<org.safercities.platform.links.DiagnosisFigures.SurveyEstimate> out = new ArrayList<>();
+        for (String code : cube.indicators()) {
+            Map<String, Proportion.Estimate> all = estimates(code, k -> true, k -> "");
+            Map<String, Proportion.Estimate> sexes = estimates(code, k -> true, SurveyCube.Key::sex);
+            List<String> groups = new ArrayList<>(List.of(""));
+            groups.addAll(Questionnaire.SEXES);
+            for (String g : groups) {
+                Proportion.Estimate e = g.isEmpty() ? all.get("") : sexes.get(g);
+                if (e != null && e.known()) {
+                    out.add(figure(code, null, g, e));
+                }
+            }
+            byArea(code).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(a -> {
+                if (a.getValue().known()) {
+                    out.add(figure(code, a.getKey(), "", a.getValue()));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static org.safercities.platform.links.DiagnosisFigures.SurveyEstimate figure(String code, Long area, String sex,
+            Proportion.Estimate e) {
+        return new org.safercities.platform.links.DiagnosisFigures.SurveyEstimate(code, area, sex, e.share(), e.low(),
+                e.high(), e.respondents(), e.effectiveSize());
+    }
+
     /** Test and benchmark access to the in-memory sums. */
     SurveyCube cube() {
         return cube;

@@ -35,4 +35,13 @@ public interface DiagnosisFigures {
 
     /** Every indicator's estimates: city-wide, by sex, and by area; indicators nobody answered are left out. */
     List<SurveyEstimate> surveyEstimates();
+
+    /**
+     * A number that changes whenever any figure above changes (an import, an undo, a corrected incident, a survey
+     * entry), so that a caller may keep what it computed from them until then. {@code -1} (the default) means the
+     * publisher does not say: the caller must not cache.
+     */
+    default long figuresVersion() {
+        return -1;
+    }
 }
