@@ -10,6 +10,7 @@ import org.safercities.platform.MenuEntry;
 import org.safercities.platform.PlatformServices;
 import org.safercities.platform.accounts.Role;
 import org.safercities.platform.links.ActionDirectory;
+import org.safercities.platform.links.StrategyFigures;
 
 /** The strategy module: versions of the strategy, priorities, objectives, the action plan and its budget. */
 public final class StrategyModule implements KitModule {
@@ -24,6 +25,7 @@ public final class StrategyModule implements KitModule {
                 platform.links());
         this.deliberations = new Deliberations(platform.store(), service);
         platform.links().publish(ActionDirectory.class, new PublishedActions(service));
+        platform.links().publish(StrategyFigures.class, new PublishedFigures(service));
     }
 
     /** The module's public API for other modules (read-only use only). */
