@@ -20,6 +20,7 @@ import org.safercities.platform.KitConfig;
 import org.safercities.platform.backup.Backups;
 import org.safercities.platform.store.DataFolder;
 import org.safercities.strategy.StrategyModule;
+import org.safercities.monitoring.MonitoringModule;
 
 /**
  * Starts the Safer Cities Kit. The only place where the feature modules are chosen and wired.
@@ -35,7 +36,8 @@ public final class Main {
     static final List<Kit.ModuleSpec> MODULES = List.of(
             new Kit.ModuleSpec("diagnosis", DiagnosisModule::new),
             new Kit.ModuleSpec("partnerships", PartnershipsModule::new),
-            new Kit.ModuleSpec("strategy", StrategyModule::new));
+            new Kit.ModuleSpec("strategy", StrategyModule::new),
+            new Kit.ModuleSpec("monitoring", MonitoringModule::new));
 
     /** Browser files that come from dependencies rather than from the platform's own assets. */
     static final Map<String, String> EXTRA_ASSETS = Map.of(
