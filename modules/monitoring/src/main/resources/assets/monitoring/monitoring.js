@@ -45,7 +45,7 @@
       } },
       series: [{ type: 'bar', data: d.items.map(function (i) {
         return { value: i.share, itemStyle: { color: STATUS_COLOURS[i.status] || '#888' } };
-      }), markLine: { silent: true, symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#333', type: 'dashed' } } }]
+      }), markLine: { silent: true, symbol: 'none', label: { show: false }, data: [{ xAxis: 100 }], lineStyle: { color: '#333', type: 'dashed' } } }]
     });
   }
 

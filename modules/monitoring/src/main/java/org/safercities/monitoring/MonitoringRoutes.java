@@ -227,7 +227,7 @@ public final class MonitoringRoutes implements HttpService {
             Map<String, String> tv, Map<String, String> te, Map<String, String> nv, Map<String, String> ne,
             List<NoteRow> notes, List<Option> areaOptions, List<Option> sexOptions, List<Option> ageOptions,
             List<Option> qualityOptions, boolean byArea, boolean bySex, boolean byAge, boolean suppressed, int threshold,
-            boolean canHalve, boolean isInvestment, String targetVersion, boolean computed) {
+            boolean canHalve, boolean isInvestment, String targetVersion, boolean computed, boolean valueRefused) {
     }
 
     private void indicator(ServerRequest req, ServerResponse res) {
@@ -283,7 +283,8 @@ public final class MonitoringRoutes implements HttpService {
                         options(Value.QUALITIES, x -> t.t("monitoring.quality." + x), values.getOrDefault("quality", "")),
                         i.by("area"), i.by("sex"), i.by("age"), suppress, service.threshold(),
                         i.direction().equals("down"), i.method() == Indicator.Method.INVESTMENT,
-                        target == null ? "0" : Integer.toString(target.version()), i.method() != Indicator.Method.ENTERED));
+                        target == null ? "0" : Integer.toString(target.version()), i.method() != Indicator.Method.ENTERED,
+                        !ve.isEmpty()));
     }
 
     private static List<String> withAll(List<String> codes) {
@@ -585,8 +586,10 @@ public final class MonitoringRoutes implements HttpService {
         return out;
     }
 
+    /** A number for a form field: at most six decimals (a halved baseline), no trailing zeros, no exponent. */
     private static String plain(double d) {
-        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return java.math.BigDecimal.valueOf(d).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+                .toPlainString();
     }
 
     private static String num(double d) {

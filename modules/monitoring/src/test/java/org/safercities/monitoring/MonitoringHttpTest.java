@@ -165,6 +165,7 @@ class MonitoringHttpTest {
         HttpResponse<String> r = b.post("/monitoring/indicators/16.1.4/values", bad);
         assertEquals(422, r.statusCode());
         assertTrue(r.body().contains("value=\"150\""), "the typed value is kept");
+        assertTrue(r.body().contains("The value was not saved"), "the notice above the form");
         assertTrue(r.body().contains("between 0 and 100"), r.body().length() + "");
         assertTrue(r.body().contains("Household survey &lt;b&gt;2023&lt;/b&gt;"), "kept and escaped");
         assertEquals(before, kit.scalar("SELECT COUNT(*) FROM monitoring_value"));
