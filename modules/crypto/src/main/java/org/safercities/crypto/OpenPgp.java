@@ -48,14 +48,13 @@ import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.PBESecretKeyEncryptor;
+import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider;
+import org.bouncycastle.openpgp.operator.PGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 import org.bouncycastle.openpgp.operator.PGPKeyPairGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyEncryptorBuilder;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
-import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPKeyPairGeneratorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
@@ -142,8 +141,8 @@ public final class OpenPgp {
     private static final int MAX_FILE_NAME_BYTES = 255;
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final BcPGPContentVerifierBuilderProvider VERIFIERS = new BcPGPContentVerifierBuilderProvider();
-    private static final BcPGPDigestCalculatorProvider DIGESTS = new BcPGPDigestCalculatorProvider();
+    private static final PGPContentVerifierBuilderProvider VERIFIERS = PgpOperators.VERIFIERS;
+    private static final PGPDigestCalculatorProvider DIGESTS = PgpOperators.DIGESTS;
 
     private OpenPgp() {
     }
@@ -195,7 +194,7 @@ public final class OpenPgp {
                     DIGESTS.get(HashAlgorithmTags.SHA256), s2kCount).setSecureRandom(RANDOM).build(passphrase);
             PGPKeyRingGenerator rings = new PGPKeyRingGenerator(PGPSignature.POSITIVE_CERTIFICATION, primary,
                     userId, sha1, self.generate(), null,
-                    new BcPGPContentSignerBuilder(primary.getPublicKey().getAlgorithm(), HASH), protect);
+                    PgpOperators.signer(primary.getPublicKey(), HASH), protect);
             rings.addSubKey(encryption, sub.generate(), null);
             PGPSecretKeyRing secret = rings.generateSecretKeyRing();
             PGPPublicKeyRing pub = rings.generatePublicKeyRing();
@@ -772,8 +771,7 @@ public final class OpenPgp {
     /** The signing half of a secret key ring, unlocked. */
     private record Signer(PgpKeys.Checked checked, PGPPublicKey key, PGPPrivateKey priv) {
         PGPSignatureGenerator generator() throws PGPException {
-            PGPSignatureGenerator gen = new PGPSignatureGenerator(
-                    new BcPGPContentSignerBuilder(key.getAlgorithm(), HASH), key);
+            PGPSignatureGenerator gen = new PGPSignatureGenerator(PgpOperators.signer(key, HASH), key);
             PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
             hashed.setSignatureCreationTime(false, new Date());
             hashed.setIssuerFingerprint(false, key);

@@ -23,7 +23,6 @@ import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 
 import org.safercities.crypto.OpenPgp.PgpException;
 import org.safercities.crypto.OpenPgp.PgpException.Reason;
@@ -34,7 +33,7 @@ import org.safercities.crypto.OpenPgp.PgpException.Reason;
  */
 final class PgpKeys {
 
-    private static final BcPGPContentVerifierBuilderProvider VERIFIERS = new BcPGPContentVerifierBuilderProvider();
+    private static final org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider VERIFIERS = PgpOperators.VERIFIERS;
     /** Smallest RSA modulus accepted (NIST: 2048 bits until 2030). */
     static final int MIN_RSA_BITS = 2048;
 

@@ -252,6 +252,15 @@ class OpenPgpInteropTest {
         assertTrue(r.status().contains("[GNUPG:] GOODSIG " + keyId(OFFICE.fingerprint())), r.toString());
         assertTrue(r.err().contains("encrypted with 3072-bit RSA key"), r.err());
 
+        // the kit signs with gpg's RSA secret key too (PKCS #1 over the JDK's SHA-512), and gpg checks it
+        String rsaSecret = ok(gpgRun("--passphrase-file", "gpg-pass", "--armor", "--export-secret-keys", rsa)).outText();
+        Files.write(dir.resolve("rsa-signed.json"), plain);
+        Files.writeString(dir.resolve("rsa-signed.json.asc"),
+                OpenPgp.signDetached(new ByteArrayInputStream(plain), rsaSecret, GPG_PASS.toCharArray()));
+        Tools.Result v = ok(gpgRun("--verify", "rsa-signed.json.asc", "rsa-signed.json"));
+        assertTrue(Pattern.compile("VALIDSIG \\S+ \\S+ \\d+ 0 4 0 1 10 00 " + rsa).matcher(v.status()).find(),
+                "RSA (1) SHA-512 (10) by the primary: " + v.status());
+
         // gpg's secret key export: refused as a public key, read as a secret key with its passphrase
         String secret = ok(gpgRun("--passphrase-file", "gpg-pass", "--armor", "--export-secret-keys", ed)).outText();
         assertEquals(Reason.BAD_KEY, assertThrows(PgpException.class, () -> OpenPgp.readPublicKey(secret)).reason());
