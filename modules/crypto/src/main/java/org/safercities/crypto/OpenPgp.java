@@ -45,7 +45,6 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
-import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.PBESecretKeyEncryptor;
 import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider;
@@ -351,8 +350,8 @@ public final class OpenPgp {
             throw new PgpException(Reason.NOT_OPENPGP, "the signature text is empty");
         }
         List<PGPSignature> sigs = new ArrayList<>();
-        try (InputStream in = PGPUtil.getDecoderStream(
-                new java.io.ByteArrayInputStream(armouredSignature.getBytes(StandardCharsets.UTF_8)))) {
+        Source text = new Source(new java.io.ByteArrayInputStream(armouredSignature.getBytes(StandardCharsets.UTF_8)));
+        try (InputStream in = binary(text, "PGP SIGNATURE")) {
             BcPGPObjectFactory f = new BcPGPObjectFactory(in);
             Object o;
             while ((o = f.nextObject()) != null) {
@@ -364,6 +363,9 @@ public final class OpenPgp {
                 }
             }
         } catch (IOException | RuntimeException e) {
+            if (armourDamage(e) != null) {
+                throw new PgpException(Reason.BAD_SIGNATURE, "the signature's armour was changed: " + e.getMessage(), e);
+            }
             throw new PgpException(Reason.NOT_OPENPGP, "the signature text is not OpenPGP: " + e.getMessage(), e);
         }
         if (sigs.isEmpty()) {
@@ -414,7 +416,7 @@ public final class OpenPgp {
         PGPEncryptedDataList list;
         Recorder head;
         try {
-            decoded = PGPUtil.getDecoderStream(src);
+            decoded = binary(src, "PGP MESSAGE");
             head = new Recorder(decoded);
             outer = new BcPGPObjectFactory(head);
             Object o = nextObject(outer);
@@ -634,7 +636,43 @@ public final class OpenPgp {
         }
     }
 
+    /**
+     * The caller's bytes as binary OpenPGP: armour (a first byte '-') is decoded strictly ({@link StrictArmour}),
+     * binary (a first byte with its high bit set, as every packet header has) is passed on, anything else refused.
+     */
+    private static InputStream binary(Source src, String label) throws IOException, PgpException {
+        java.io.PushbackInputStream peek = new java.io.PushbackInputStream(src, 1);
+        int first = peek.read();
+        if (first < 0) {
+            throw new PgpException(Reason.NOT_OPENPGP, "the file is empty");
+        }
+        peek.unread(first);
+        if (first == '-') {
+            try {
+                return new StrictArmour(peek, label);
+            } catch (StrictArmour.ArmourException e) {
+                throw new PgpException(Reason.NOT_OPENPGP, e.getMessage(), e);
+            }
+        }
+        if ((first & 0x80) == 0) {
+            throw new PgpException(Reason.NOT_OPENPGP, "the file is neither binary OpenPGP nor armoured");
+        }
+        return peek;
+    }
+
+    private static StrictArmour.ArmourException armourDamage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StrictArmour.ArmourException a) {
+                return a;
+            }
+        }
+        return null;
+    }
+
     private static PgpException damaged(Source src, Throwable e, String what) {
+        if (armourDamage(e) != null) {
+            return new PgpException(Reason.TAMPERED, "the armour was changed: " + armourDamage(e).getMessage(), e);
+        }
         if (src.eof && isEof(e)) {
             return new PgpException(Reason.NOT_OPENPGP, "the file ends before the message does (truncated?)", e);
         }
@@ -642,6 +680,9 @@ public final class OpenPgp {
     }
 
     private static PgpException outerFailure(Source src, Throwable e) {
+        if (armourDamage(e) != null) {
+            return new PgpException(Reason.TAMPERED, "the armour was changed: " + armourDamage(e).getMessage(), e);
+        }
         if (src.eof && isEof(e)) {
             return new PgpException(Reason.NOT_OPENPGP, "the file ends before the message does (truncated?)", e);
         }

@@ -346,6 +346,17 @@ class OpenPgpInteropTest {
                 "--signer-cert", "office.asc", "to-sq");
         assertEquals(0, r.exit(), r.toString());
         assertArrayEquals(plain, r.out());
+
+        // what sq encrypts to our key and signs with its own (armoured, its default) is read by the kit
+        Files.write(dir.resolve("sq-plain.json"), plain);
+        Tools.Result enc = Tools.run(dir, Map.of(), null, sq, "encrypt", "--recipient-cert", "forum.asc",
+                "--signer-key", "sq-key.asc", "--output", "from-sq.asc", "sq-plain.json");
+        assertEquals(0, enc.exit(), enc.toString());
+        ByteArrayOutputStream fromSq = new ByteArrayOutputStream();
+        Verified v2 = OpenPgp.decryptAndVerify(Files.newInputStream(dir.resolve("from-sq.asc")), fromSq,
+                FORUM.armouredSecretKey(), PASS_FORUM, List.of(certOut.outText()));
+        assertArrayEquals(plain, fromSq.toByteArray());
+        assertEquals(sqInfo.fingerprint(), v2.signerFingerprint());
     }
 
     @Test

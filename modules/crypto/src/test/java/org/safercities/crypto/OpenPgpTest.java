@@ -185,6 +185,17 @@ class OpenPgpTest {
                 () -> OpenPgp.verifyDetached(new ByteArrayInputStream(EXPORT), A.armouredPublicKey(), List.of(A.armouredPublicKey()))).reason());
         assertEquals(Reason.WRONG_PASSPHRASE, assertThrows(PgpException.class,
                 () -> OpenPgp.signDetached(new ByteArrayInputStream(EXPORT), A.armouredSecretKey(), PASS_B)).reason());
+        // the signature file itself changed anywhere, its armour lines included: never verified
+        for (int i = 0; i < sig.length(); i++) {
+            char[] c = sig.toCharArray();
+            c[i] ^= 0x01;
+            String changedSig = new String(c);
+            int at = i;
+            PgpException e = assertThrows(PgpException.class, () -> OpenPgp.verifyDetached(new ByteArrayInputStream(EXPORT),
+                    changedSig, List.of(A.armouredPublicKey())), "character " + at);
+            assertTrue(e.reason() == Reason.BAD_SIGNATURE || e.reason() == Reason.NOT_OPENPGP
+                    || e.reason() == Reason.UNKNOWN_SIGNER, "character " + i + ": " + e.getMessage());
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ refusals
@@ -292,6 +303,51 @@ class OpenPgpTest {
             throw new AssertionError("byte " + i + ": " + e, e);
         }
         throw new AssertionError("byte " + i + " flipped, yet the message was accepted");
+    }
+
+    /**
+     * Every byte of a small armoured export changed in turn: the BEGIN and END lines, line endings, the checksum
+     * line and Base64's padding bits included (Bouncy Castle's own armour reader lets those pass).
+     */
+    @Test
+    void everyFlippedByteOfAnArmouredExportIsRefused() throws Exception {
+        byte[] msg = export(EXPORT, true, List.of(B.armouredPublicKey()), A, PASS_A);
+        List<String> accepted = new ArrayList<>();
+        for (int i = 0; i < msg.length; i++) {
+            for (int mask : new int[]{0x01, 0x02, 0x20, 0x80}) {
+                byte[] copy = msg.clone();
+                copy[i] ^= (byte) mask;
+                try {
+                    Reason r = refusalAt(copy, i);
+                    assertTrue(r == Reason.TAMPERED || r == Reason.NOT_OPENPGP || r == Reason.NOT_FOR_US,
+                            "byte " + i + " gave " + r);
+                } catch (AssertionError e) {
+                    accepted.add(i + "^" + mask + " ('" + (char) msg[i] + "'): " + e.getMessage());
+                }
+            }
+        }
+        assertEquals(List.of(), accepted, "of " + msg.length + " bytes");
+    }
+
+    @Test
+    void armourWithCrLfLineEndingsOrWithoutChecksumIsRead() throws Exception {
+        byte[] msg = export(EXPORT, true, List.of(B.armouredPublicKey()), A, PASS_A);
+        String text = new String(msg, StandardCharsets.US_ASCII);
+        String crlf = text.replace("\n", "\r\n");
+        String noCrc = text.replaceAll("\n=[A-Za-z0-9+/]{4}\n", "\n");
+        assertNotEquals(text, noCrc, "the export carries a checksum line");
+        for (String variant : List.of(crlf, noCrc, text.substring(0, text.length() - 1))) {
+            ByteArrayOutputStream plain = new ByteArrayOutputStream();
+            open(variant.getBytes(StandardCharsets.US_ASCII), plain, B, PASS_B, List.of(A.armouredPublicKey()));
+            assertArrayEquals(EXPORT, plain.toByteArray());
+        }
+        // a header line is allowed (gpg --comment writes one), text around the armour is not
+        String comment = text.replaceFirst("-----\n\n", "-----\nComment: export of 2026-Q3\n\n");
+        open(comment.getBytes(StandardCharsets.US_ASCII), new ByteArrayOutputStream(), B, PASS_B, List.of(A.armouredPublicKey()));
+        assertEquals(Reason.NOT_OPENPGP, refusal(("Hello\n" + text).getBytes(StandardCharsets.US_ASCII), B, PASS_B,
+                List.of(A.armouredPublicKey())));
+        assertEquals(Reason.TAMPERED, refusal((text + "P.S.\n").getBytes(StandardCharsets.US_ASCII), B, PASS_B,
+                List.of(A.armouredPublicKey())));
     }
 
     /** A larger armoured export, a seeded sample of positions inside its Base64 body. */
