@@ -53,9 +53,7 @@ import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 import org.bouncycastle.openpgp.operator.PGPKeyPairGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyEncryptorBuilder;
-import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPKeyPairGeneratorProvider;
-import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 
 import org.safercities.crypto.OpenPgp.PgpException.Reason;
@@ -264,8 +262,7 @@ public final class OpenPgp {
         Signer signer = signer(signerSecretKey, passphrase, now);
         try {
             OutputStream target = armour ? armourStream(out) : new Unclosable(out);
-            PGPEncryptedDataGenerator encGen = new PGPEncryptedDataGenerator(
-                    new BcPGPDataEncryptorBuilder(CIPHER).setWithIntegrityPacket(true).setSecureRandom(RANDOM));
+            PGPEncryptedDataGenerator encGen = new PGPEncryptedDataGenerator(PgpOperators.encryptor(CIPHER, RANDOM));
             for (PGPPublicKey k : to) {
                 encGen.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(k).setSecureRandom(RANDOM));
             }
@@ -463,7 +460,7 @@ public final class OpenPgp {
         PGPPrivateKey priv = unlock(key, passphrase);
         InputStream clear;
         try {
-            clear = ours.getDataStream(new BcPublicKeyDataDecryptorFactory(priv));
+            clear = ours.getDataStream(PgpOperators.decryptor(priv));
         } catch (PGPException | RuntimeException e) {
             throw damaged(src, e, "the session key cannot be decrypted");
         }

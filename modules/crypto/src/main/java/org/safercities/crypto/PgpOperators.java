@@ -1,11 +1,20 @@
 package org.safercities.crypto;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.Signer;
@@ -26,12 +35,17 @@ import org.bouncycastle.openpgp.operator.PGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.PGPContentVerifier;
 import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilder;
 import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider;
+import org.bouncycastle.openpgp.operator.PGPDataDecryptor;
+import org.bouncycastle.openpgp.operator.PGPDataEncryptor;
+import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPKeyConverter;
+import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
 
 /**
  * Bouncy Castle's {@code operator.bc} classes with the JDK's own SHA-1/SHA-2 in place of Bouncy Castle's Java
@@ -39,7 +53,9 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPKeyConverter;
  * SHA-256 per unlock) and the signature's SHA-512 of a whole export are then several times faster. Bouncy Castle's
  * signer also hashed the data twice (once for the signature, once for the digest prefix); here it is hashed once
  * and the signature made over the digest, which is what Ed25519 "legacy" and RSA PKCS #1 sign in OpenPGP.
- * Only the JDK's built-in provider is used: nothing is registered. Other algorithms fall back to Bouncy Castle.
+ * The same for the symmetric layer of SEIPD v1 (AES in CFB mode with a zero IV, and its SHA-1 MDC): Bouncy Castle
+ * runs CFB byte by byte in Java, the JDK's {@code AES/CFB/NoPadding} uses the CPU's AES instructions.
+ * Only the JDK's built-in providers are used: nothing is registered. Other algorithms fall back to Bouncy Castle.
  */
 final class PgpOperators {
 
@@ -166,6 +182,252 @@ final class PgpOperators {
                 return privateKey.getKeyID();
             }
         };
+    }
+
+    // ------------------------------------------------------------------------------------------------ SEIPD v1
+
+    private static boolean aes(int algorithm) {
+        return algorithm == SymmetricKeyAlgorithmTags.AES_128 || algorithm == SymmetricKeyAlgorithmTags.AES_192
+                || algorithm == SymmetricKeyAlgorithmTags.AES_256;
+    }
+
+    /** SEIPD v1 with an MDC, AES in the JDK. Only integrity-protected, non-AEAD encryption is offered. */
+    static PGPDataEncryptorBuilder encryptor(int algorithm, SecureRandom random) {
+        if (!aes(algorithm)) {
+            throw new IllegalArgumentException("AES only");
+        }
+        BcPGPDataEncryptorBuilder bc = new BcPGPDataEncryptorBuilder(algorithm).setWithIntegrityPacket(true)
+                .setSecureRandom(random);
+        return new PGPDataEncryptorBuilder() {
+            @Override
+            public int getAlgorithm() {
+                return algorithm;
+            }
+
+            @Override
+            public int getAeadAlgorithm() {
+                return bc.getAeadAlgorithm();
+            }
+
+            @Override
+            public int getChunkSize() {
+                return bc.getChunkSize();
+            }
+
+            @Override
+            public boolean isV5StyleAEAD() {
+                return bc.isV5StyleAEAD();
+            }
+
+            @Override
+            public PGPDataEncryptor build(byte[] keyBytes) {
+                return new PGPDataEncryptor() {
+                    @Override
+                    public OutputStream getOutputStream(OutputStream out) {
+                        return new CipherOut(out, cfb(Cipher.ENCRYPT_MODE, keyBytes));
+                    }
+
+                    @Override
+                    public PGPDigestCalculator getIntegrityCalculator() {
+                        return new JdkDigest(HashAlgorithmTags.SHA1, "SHA-1");
+                    }
+
+                    @Override
+                    public int getBlockSize() {
+                        return 16;
+                    }
+                };
+            }
+
+            @Override
+            public PGPDataEncryptor build(byte[] keyBytes, byte[] iv) {
+                throw new UnsupportedOperationException("no AEAD here");
+            }
+
+            @Override
+            public SecureRandom getSecureRandom() {
+                return random;
+            }
+
+            @Override
+            public PGPDataEncryptorBuilder setWithIntegrityPacket(boolean withIntegrityPacket) {
+                if (!withIntegrityPacket) {
+                    throw new UnsupportedOperationException("always with an MDC");
+                }
+                return this;
+            }
+
+            @Override
+            public PGPDataEncryptorBuilder setWithAEAD(int aeadAlgorithm, int chunkSize) {
+                throw new UnsupportedOperationException("no AEAD here");
+            }
+
+            @Override
+            public PGPDataEncryptorBuilder setUseV5AEAD() {
+                throw new UnsupportedOperationException("no AEAD here");
+            }
+
+            @Override
+            public PGPDataEncryptorBuilder setUseV6AEAD() {
+                throw new UnsupportedOperationException("no AEAD here");
+            }
+        };
+    }
+
+    /** Bouncy Castle's public-key decryption, with SEIPD v1 + AES decrypted by the JDK. */
+    static BcPublicKeyDataDecryptorFactory decryptor(PGPPrivateKey key) {
+        return new BcPublicKeyDataDecryptorFactory(key) {
+            @Override
+            public PGPDataDecryptor createDataDecryptor(boolean withIntegrityPacket, int encAlgorithm, byte[] key)
+                    throws PGPException {
+                if (!withIntegrityPacket || !aes(encAlgorithm)) {
+                    return super.createDataDecryptor(withIntegrityPacket, encAlgorithm, key);
+                }
+                return new PGPDataDecryptor() {
+                    @Override
+                    public InputStream getInputStream(InputStream in) {
+                        return new CipherIn(in, cfb(Cipher.DECRYPT_MODE, key));
+                    }
+
+                    @Override
+                    public int getBlockSize() {
+                        return 16;
+                    }
+
+                    @Override
+                    public PGPDigestCalculator getIntegrityCalculator() {
+                        return new JdkDigest(HashAlgorithmTags.SHA1, "SHA-1");
+                    }
+                };
+            }
+        };
+    }
+
+    /** AES in CFB mode with a zero IV, as SEIPD v1 uses it (the random prefix does the IV's work). */
+    private static Cipher cfb(int mode, byte[] key) {
+        try {
+            Cipher c = Cipher.getInstance("AES/CFB/NoPadding");
+            c.init(mode, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
+            return c;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK's AES/CFB cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    private static final int CHUNK = 1 << 16;
+
+    /** Encrypts what is written; close() writes the last bytes and closes the stream below (as BC's does). */
+    private static final class CipherOut extends OutputStream {
+        private final OutputStream out;
+        private final Cipher cipher;
+        private final byte[] buf = new byte[CHUNK + 32];
+        private boolean closed;
+
+        CipherOut(OutputStream out, Cipher cipher) {
+            this.out = out;
+            this.cipher = cipher;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                while (len > 0) {
+                    int n = Math.min(len, CHUNK);
+                    int m = cipher.update(b, off, n, buf, 0);
+                    out.write(buf, 0, m);
+                    off += n;
+                    len -= n;
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IOException("encryption failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                int m = cipher.doFinal(buf, 0);
+                out.write(buf, 0, m);
+            } catch (GeneralSecurityException e) {
+                throw new IOException("encryption failed: " + e.getMessage(), e);
+            }
+            out.close();
+        }
+    }
+
+    /** Decrypts what is read, in chunks of 64 KiB. */
+    private static final class CipherIn extends InputStream {
+        private final InputStream in;
+        private final Cipher cipher;
+        private final byte[] ibuf = new byte[CHUNK];
+        private final byte[] obuf = new byte[CHUNK + 32];
+        private int opos;
+        private int olen;
+        private boolean eof;
+
+        CipherIn(InputStream in, Cipher cipher) {
+            this.in = in;
+            this.cipher = cipher;
+        }
+
+        private boolean fill() throws IOException {
+            try {
+                while (opos == olen) {
+                    if (eof) {
+                        return false;
+                    }
+                    int n = in.read(ibuf);
+                    opos = 0;
+                    if (n < 0) {
+                        olen = cipher.doFinal(obuf, 0);
+                        eof = true;
+                    } else {
+                        olen = cipher.update(ibuf, 0, n, obuf, 0);
+                    }
+                }
+                return true;
+            } catch (GeneralSecurityException e) {
+                throw new IOException("decryption failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            return fill() ? obuf[opos++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int n = Math.min(len, olen - opos);
+            System.arraycopy(obuf, opos, b, off, n);
+            opos += n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private static boolean prehashable(int keyAlgorithm, int hashAlgorithm) {
