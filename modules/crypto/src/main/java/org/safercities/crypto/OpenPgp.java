@@ -130,10 +130,11 @@ public final class OpenPgp {
     static final int COMPRESSION = CompressionAlgorithmTags.ZIP;
     static final int COMPRESSION_LEVEL = java.util.zip.Deflater.DEFAULT_COMPRESSION;
     /**
-     * S2K iteration count byte for the secret key: 0xF0 = 33,554,432 bytes hashed with SHA-256 per unlock, about
-     * what gpg-agent calibrates to (100 ms) on an office PC. Encoded as in RFC 4880 3.7.1.3.
+     * S2K iteration count byte for the secret key: 0xFF = 65,011,712 bytes hashed with SHA-256 per unlock, the
+     * largest count OpenPGP can encode (RFC 4880 3.7.1.3) and what gpg 2.2 exports keys with on this kind of machine
+     * (gpg-agent calibrates its own count to 100 ms and caps it there). About 0.1 s here with the JDK's SHA-256.
      */
-    static final int S2K_COUNT = 0xF0;
+    static final int S2K_COUNT = 0xFF;
     private static final int BUFFER = 1 << 16;
     private static final int MAX_FILE_NAME_BYTES = 255;
 

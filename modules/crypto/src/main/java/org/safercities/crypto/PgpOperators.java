@@ -49,7 +49,7 @@ import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
 
 /**
  * Bouncy Castle's {@code operator.bc} classes with the JDK's own SHA-1/SHA-2 in place of Bouncy Castle's Java
- * digests. The JDK's are compiled to the CPU's SHA instructions (SHA-NI, AVX2): the passphrase's S2K (33.5 MB of
+ * digests. The JDK's are compiled to the CPU's SHA instructions (SHA-NI, AVX2): the passphrase's S2K (65 MB of
  * SHA-256 per unlock) and the signature's SHA-512 of a whole export are then several times faster. Bouncy Castle's
  * signer also hashed the data twice (once for the signature, once for the digest prefix); here it is hashed once
  * and the signature made over the digest, which is what Ed25519 "legacy" and RSA PKCS #1 sign in OpenPGP.

@@ -99,7 +99,7 @@ class OpenPgpTest {
             assertEquals(254, k.getS2KUsage(), "SHA-1 checked secret key, as gpg writes it");
             assertEquals(org.bouncycastle.bcpg.S2K.SALTED_AND_ITERATED, k.getS2K().getType());
             assertEquals(org.bouncycastle.bcpg.HashAlgorithmTags.SHA256, k.getS2K().getHashAlgorithm());
-            assertEquals(33_554_432L, k.getS2K().getIterationCount(), "0xF0 in RFC 4880's encoding");
+            assertEquals(65_011_712L, k.getS2K().getIterationCount(), "0xFF in RFC 4880's encoding, the most it encodes");
         });
     }
 
