@@ -39,6 +39,7 @@ import org.safercities.platform.store.DataFolder;
 import org.safercities.platform.store.Migrator;
 import org.safercities.platform.store.Store;
 import org.safercities.platform.web.Assets;
+import org.safercities.platform.web.DirectAnswers;
 import org.safercities.platform.web.ErrorPages;
 import org.safercities.platform.web.Pages;
 import org.safercities.platform.web.Sessions;
@@ -175,6 +176,9 @@ public final class Kit implements AutoCloseable {
                     // acknowledgement (~40 ms): the diagnosis benchmark saw 44 ms on every HTML page
                     .connectionOptions(o -> o.tcpNoDelay(true))
                     .shutdownHook(false)
+                    // requests Helidon refuses before routing (a NUL in the method, broken headers) are answered
+                    // and logged in one place: a 400 for the client's bytes, a logged 5xx for the server's faults
+                    .directHandlers(DirectAnswers.all())
                     // no server-wide body limit: WebGate caps forms at 1 MB and Uploads caps files at the configured
                     // size, each with a message in the user's language rather than a bare 413
                     .routing(routing)
