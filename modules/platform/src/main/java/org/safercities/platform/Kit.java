@@ -64,10 +64,12 @@ public final class Kit implements AutoCloseable {
     private final Backups backups;
     private final WebServer server;
     private final List<KitModule> modules;
+    private final KitModule platform;
     private final Messages messages;
 
-    private Kit(DataFolder folder, Store store, Backups backups, WebServer server, List<KitModule> modules,
-            Messages messages) {
+    private Kit(DataFolder folder, Store store, Backups backups, WebServer server, KitModule platform,
+            List<KitModule> modules, Messages messages) {
+        this.platform = platform;
         this.folder = folder;
         this.store = store;
         this.backups = backups;
@@ -204,7 +206,7 @@ public final class Kit implements AutoCloseable {
             backups.scheduleDaily();
             LOG.info(() -> "Safer Cities Kit " + version + " ready on http://" + config.host() + ":" + server.port()
                     + "/ (data folder " + folder.root() + ", store " + store.state().wire() + ")");
-            return new Kit(folder, store, backups, server, List.copyOf(modules), messages);
+            return new Kit(folder, store, backups, server, platform, List.copyOf(modules), messages);
         } catch (IOException | RuntimeException e) {
             if (opened[0] != null) {
                 opened[0].close();
@@ -244,6 +246,17 @@ public final class Kit implements AutoCloseable {
 
     public List<KitModule> modules() {
         return modules;
+    }
+
+    /**
+     * The platform's own screens first, then every feature module: each one's {@code routing()} registers all the
+     * routes the web server answers (besides /assets). Tests replay them to list every route.
+     */
+    public List<KitModule> routedModules() {
+        List<KitModule> all = new ArrayList<>();
+        all.add(platform);
+        all.addAll(modules);
+        return List.copyOf(all);
     }
 
     /** Stops the web server first, then the database: requests in flight finish before the store closes. */

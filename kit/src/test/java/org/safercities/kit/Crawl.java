@@ -1,0 +1,116 @@
+package org.safercities.kit;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.safercities.platform.Browser;
+import org.safercities.platform.RouteTable;
+
+/**
+ * The pages a signed-in person can reach by following links from the home page, and every form on them
+ * (action, method, fields): what the reliability tests send their requests to, so that a module merged later
+ * is covered without a change here.
+ */
+final class Crawl {
+
+    /** A form as the page shows it: where it posts, and each field's name with the value the page put in it. */
+    record PageForm(String page, String action, String method, Map<String, String> fields, boolean upload) {
+    }
+
+    private static final Pattern HREF = Pattern.compile("href=\"(/[^\"#]*)\"");
+    private static final Pattern FORM = Pattern.compile("(?s)<form\\b([^>]*)>(.*?)</form>");
+    private static final Pattern ATTR = Pattern.compile("([a-zA-Z-]+)=\"([^\"]*)\"");
+    private static final Pattern FIELD = Pattern.compile("(?s)<(input|select|textarea)\\b([^>]*)>");
+
+    final Set<String> pages = new LinkedHashSet<>();
+    final List<PageForm> forms = new ArrayList<>();
+
+    static Crawl of(Browser b, int maxPages) {
+        Crawl c = new Crawl();
+        Deque<String> todo = new ArrayDeque<>(List.of("/"));
+        Set<String> seen = new LinkedHashSet<>(todo);
+        while (!todo.isEmpty() && c.pages.size() < maxPages) {
+            String path = todo.poll();
+            HttpResponse<String> r = b.get(path);
+            if (r.statusCode() != 200) {
+                continue;
+            }
+            c.pages.add(path);
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            if (!type.startsWith("text/html")) {
+                continue;
+            }
+            String body = r.body();
+            Matcher m = HREF.matcher(body);
+            while (m.find()) {
+                String link = m.group(1).replace("&amp;", "&");
+                if (link.startsWith("/assets/") || link.startsWith("/language") || link.contains("lang=")) {
+                    continue;
+                }
+                if (seen.add(link)) {
+                    todo.add(link);
+                }
+            }
+            Matcher f = FORM.matcher(body);
+            while (f.find()) {
+                Map<String, String> attrs = attrs(f.group(1));
+                Map<String, String> fields = new LinkedHashMap<>();
+                Matcher field = FIELD.matcher(f.group(2));
+                boolean upload = false;
+                while (field.find()) {
+                    Map<String, String> a = attrs(field.group(2));
+                    if ("file".equals(a.get("type"))) {
+                        upload = true;
+                    }
+                    if (a.containsKey("name") && !"file".equals(a.get("type"))) {
+                        fields.putIfAbsent(a.get("name"), a.getOrDefault("value", ""));
+                    }
+                }
+                String action = attrs.getOrDefault("action", path).replace("&amp;", "&");
+                c.forms.add(new PageForm(path, action, attrs.getOrDefault("method", "get").toUpperCase(java.util.Locale.ROOT),
+                        fields, upload || attrs.containsKey("data-upload")));
+            }
+        }
+        return c;
+    }
+
+    private static Map<String, String> attrs(String s) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = ATTR.matcher(s);
+        while (m.find()) {
+            out.put(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2).replace("&amp;", "&"));
+        }
+        return out;
+    }
+
+    /**
+     * A crawled path that fits the route's template ({id} for any one segment) and no route more literal
+     * ({@code /areas/import} is not an example of {@code /areas/{id}}), if any.
+     */
+    String example(RouteTable.Route r, List<RouteTable.Route> all) {
+        Pattern p = template(r.path());
+        long params = r.path().chars().filter(ch -> ch == '{').count();
+        List<Pattern> moreLiteral = all.stream().filter(o -> o.method().equals(r.method()) && !o.equals(r)
+                && o.path().chars().filter(ch -> ch == '{').count() < params).map(o -> template(o.path())).toList();
+        for (String page : pages) {
+            String plain = page.contains("?") ? page.substring(0, page.indexOf('?')) : page;
+            if (p.matcher(plain).matches() && moreLiteral.stream().noneMatch(o -> o.matcher(plain).matches())) {
+                return plain;
+            }
+        }
+        return null;
+    }
+
+    static Pattern template(String path) {
+        return Pattern.compile(Pattern.quote(path).replaceAll("\\{[^}]+}", "\\\\E[^/?]+\\\\Q"));
+    }
+}
