@@ -38,6 +38,7 @@ final class Crawl {
         Crawl c = new Crawl();
         Deque<String> todo = new ArrayDeque<>(List.of("/"));
         Set<String> seen = new LinkedHashSet<>(todo);
+        Map<String, Integer> shapes = new java.util.HashMap<>();
         while (!todo.isEmpty() && c.pages.size() < maxPages) {
             String path = todo.poll();
             HttpResponse<String> r = b.get(path);
@@ -56,7 +57,10 @@ final class Crawl {
                 if (link.startsWith("/assets/") || link.startsWith("/language") || link.contains("lang=")) {
                     continue;
                 }
-                if (seen.add(link)) {
+                // breadth before depth: a few pages of each shape (/x/{n}?…), so that 1,000 incidents do not
+                // fill the crawl before the other modules' pages are seen
+                String shape = link.replaceAll("\\?.*", "").replaceAll("/\\d+(?=/|$)", "/{n}");
+                if (shapes.merge(shape, 1, Integer::sum) <= 3 && seen.add(link)) {
                     todo.add(link);
                 }
             }
