@@ -82,4 +82,26 @@ class RawRequestTest {
         }
         assertTrue(wrong.isEmpty(), "answers that are not a client error:\n" + String.join("\n", wrong));
     }
+
+    @Test
+    void aBrokenFormBodyIsABadRequestNotAServerError() throws Exception {
+        org.safercities.platform.Browser b = kit.signedIn(org.safercities.platform.setup.Demo.COORDINATOR,
+                org.safercities.platform.setup.Demo.PASSWORD);
+        b.get("/areas/new");
+        String token = java.net.URLEncoder.encode(b.csrf, java.nio.charset.StandardCharsets.UTF_8);
+        String head = "POST /areas HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + Sessions.COOKIE + "=" + b.cookie(Sessions.COOKIE)
+                + "\r\nConnection: close\r\n";
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("a broken %-escape", "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 21\r\n\r\nname=%ZZ&_csrf=" + "x".repeat(6));
+        bodies.put("an unknown charset", "Content-Type: application/x-www-form-urlencoded; charset=bogus\r\nContent-Length: "
+                + (6 + token.length()) + "\r\n\r\n_csrf=" + token);
+        bodies.put("a body shorter than its length", "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\n_csrf=" + token);
+        for (Map.Entry<String, String> c : bodies.entrySet()) {
+            RawHttp.Answer a = RawHttp.send(kit.kit.port(), head + c.getValue());
+            assertEquals(400, a.status(), c.getKey() + ": " + a.statusLine());
+        }
+        RawHttp.Answer empty = RawHttp.send(kit.kit.port(), head
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 0\r\n\r\n");
+        assertEquals(403, empty.status(), "an empty form has no token: " + empty.statusLine());
+    }
 }
