@@ -85,6 +85,12 @@ public final class Kit implements AutoCloseable {
 
     public static Kit start(KitConfig config, List<ModuleSpec> specs, String version, Map<String, String> extraAssets,
             Clock clock, Passwords.Params passwordParams) throws IOException {
+        return start(config, specs, version, extraAssets, clock, new Passwords(passwordParams));
+    }
+
+    /** With the password hasher given: tests count its evaluations (the sign-in throttle's measure). */
+    public static Kit start(KitConfig config, List<ModuleSpec> specs, String version, Map<String, String> extraAssets,
+            Clock clock, Passwords passwords) throws IOException {
         DataFolder folder = new DataFolder(config.data()).lock();
         Store[] opened = new Store[1]; // closed again if start-up fails after it opened
         try {
@@ -102,7 +108,7 @@ public final class Kit implements AutoCloseable {
             Sessions sessions = new Sessions(config.sessionIdle(), config.sessionAbsolute(), clock);
             LoginThrottle throttle = new LoginThrottle(config.loginFailuresPerAccount(), config.loginFailuresPerAddress(),
                     config.loginWindow(), clock);
-            AccountService accounts = new AccountService(store, new Passwords(passwordParams),
+            AccountService accounts = new AccountService(store, passwords,
                     PasswordPolicy.fromClasspath(), throttle, sessions, audit);
             AreaService areas = new AreaService(store, audit);
             CityService city = new CityService(store, audit, messages);
