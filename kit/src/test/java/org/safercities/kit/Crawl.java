@@ -87,11 +87,77 @@ final class Crawl {
         return c;
     }
 
+    private static final Pattern SELECT = Pattern.compile("(?s)<select\\b([^>]*)>(.*?)</select>");
+    private static final Pattern OPTION = Pattern.compile("<option\\b([^>]*)>");
+    private static final Pattern TEXTAREA = Pattern.compile("(?s)<textarea\\b([^>]*)>(.*?)</textarea>");
+
+    /**
+     * The fields the first form posting to {@code action} on this page would send as it stands: inputs with their
+     * values (check boxes only when checked), each select's selected option (or its first), textareas' text.
+     */
+    static Map<String, String> formValues(String html, String action) {
+        Matcher f = FORM.matcher(html);
+        while (f.find()) {
+            Map<String, String> attrs = attrs(f.group(1));
+            if (!action.equals(attrs.get("action"))) {
+                continue;
+            }
+            String body = f.group(2);
+            Map<String, String> out = new LinkedHashMap<>();
+            Matcher in = FIELD.matcher(body);
+            while (in.find()) {
+                Map<String, String> a = attrs(in.group(2));
+                String type = a.getOrDefault("type", "text");
+                if (!in.group(1).equals("input") || !a.containsKey("name") || type.equals("file") || type.equals("submit")) {
+                    continue;
+                }
+                if ((type.equals("checkbox") || type.equals("radio")) && !in.group(2).contains(" checked")) {
+                    continue;
+                }
+                out.putIfAbsent(a.get("name"), a.getOrDefault("value", ""));
+            }
+            Matcher sel = SELECT.matcher(body);
+            while (sel.find()) {
+                Map<String, String> a = attrs(sel.group(1));
+                String chosen = null;
+                Matcher o = OPTION.matcher(sel.group(2));
+                while (o.find()) {
+                    Map<String, String> oa = attrs(o.group(1));
+                    String v = oa.getOrDefault("value", "");
+                    if (chosen == null && !v.isEmpty() || o.group(1).contains(" selected")) {
+                        chosen = v;
+                        if (o.group(1).contains(" selected")) {
+                            break;
+                        }
+                    }
+                }
+                if (a.containsKey("name") && chosen != null) {
+                    out.putIfAbsent(a.get("name"), chosen);
+                }
+            }
+            Matcher ta = TEXTAREA.matcher(body);
+            while (ta.find()) {
+                Map<String, String> a = attrs(ta.group(1));
+                if (a.containsKey("name")) {
+                    out.putIfAbsent(a.get("name"), ta.group(2).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+                            .replace("&quot;", "\"").replace("&#39;", "'"));
+                }
+            }
+            return out;
+        }
+        throw new AssertionError("no form posting to " + action + " on the page");
+    }
+
+    static String unescape(String s) {
+        return s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&#61;", "=").replace("&#x60;", "`").replace("&#96;", "`").replace("&amp;", "&");
+    }
+
     private static Map<String, String> attrs(String s) {
         Map<String, String> out = new LinkedHashMap<>();
         Matcher m = ATTR.matcher(s);
         while (m.find()) {
-            out.put(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2).replace("&amp;", "&"));
+            out.put(m.group(1).toLowerCase(java.util.Locale.ROOT), unescape(m.group(2)));
         }
         return out;
     }
