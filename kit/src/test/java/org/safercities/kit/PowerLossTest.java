@@ -348,6 +348,11 @@ class PowerLossTest {
             awaitStore(port);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             (checkNow ? checkedRestarts : crashRestarts).add(ms);
+            if ((cycle + 1) % 50 == 0) {
+                System.out.printf("PowerLossTest: after %d cycles, %d failures; restart after the raw crash: median %d ms, "
+                        + "max %d ms%n", cycle + 1, failures.size(), median(crashRestarts),
+                        crashRestarts.stream().mapToLong(x -> x).max().orElse(0));
+            }
         }
         kit.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         check(CYCLES, failures);
