@@ -5,13 +5,17 @@
 #                      maximum from the start and old garbage fills it (RSS 211 MB after load, 186 MB with these;
 #                      the live old generation is about 14 MB)
 #  -XX:+UseSerialGC    one GC thread and no concurrent-GC bookkeeping: less memory, faster start on 2 cores
+#  -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20   the old generation grows only to 10-20 % above its live data
+#                      rather than 40-70 %: request garbage promoted under load no longer expands it (RSS after load
+#                      with all modules 204-206 MB -> see docs/RELIABILITY.md, "Memory")
 #  -XX:TieredStopAtLevel is NOT set: C2 keeps page throughput
 #  AOT cache (JDK 25+) or a dynamic CDS archive (JDK 21-24) next to the jar: class loading and linking
 #  done once, reused at every start.
 jvm_flags() {   # $1 = java binary, $2 = jar path
   local java=$1 jar=$2 major cache
   major=${JAVA_MAJOR:-$(java_major "$java")}
-  printf '%s\n' -Xmx128m -Xms48m -Xmn32m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m \
+  printf '%s\n' -Xmx128m -Xms48m -Xmn32m -Xss512k -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 \
+    -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m \
     -Dfile.encoding=UTF-8
   if [ "${KIT_NO_AOT:-0}" = 1 ]; then return 0; fi
   if [ "$major" -ge 25 ]; then

@@ -39,6 +39,7 @@ import org.safercities.platform.store.DataFolder;
 import org.safercities.platform.store.Migrator;
 import org.safercities.platform.store.Store;
 import org.safercities.platform.web.Assets;
+import org.safercities.platform.web.DirectAnswers;
 import org.safercities.platform.web.ErrorPages;
 import org.safercities.platform.web.Pages;
 import org.safercities.platform.web.Sessions;
@@ -63,10 +64,12 @@ public final class Kit implements AutoCloseable {
     private final Backups backups;
     private final WebServer server;
     private final List<KitModule> modules;
+    private final KitModule platform;
     private final Messages messages;
 
-    private Kit(DataFolder folder, Store store, Backups backups, WebServer server, List<KitModule> modules,
-            Messages messages) {
+    private Kit(DataFolder folder, Store store, Backups backups, WebServer server, KitModule platform,
+            List<KitModule> modules, Messages messages) {
+        this.platform = platform;
         this.folder = folder;
         this.store = store;
         this.backups = backups;
@@ -82,6 +85,12 @@ public final class Kit implements AutoCloseable {
 
     public static Kit start(KitConfig config, List<ModuleSpec> specs, String version, Map<String, String> extraAssets,
             Clock clock, Passwords.Params passwordParams) throws IOException {
+        return start(config, specs, version, extraAssets, clock, new Passwords(passwordParams));
+    }
+
+    /** With the password hasher given: tests count its evaluations (the sign-in throttle's measure). */
+    public static Kit start(KitConfig config, List<ModuleSpec> specs, String version, Map<String, String> extraAssets,
+            Clock clock, Passwords passwords) throws IOException {
         DataFolder folder = new DataFolder(config.data()).lock();
         Store[] opened = new Store[1]; // closed again if start-up fails after it opened
         try {
@@ -99,7 +108,7 @@ public final class Kit implements AutoCloseable {
             Sessions sessions = new Sessions(config.sessionIdle(), config.sessionAbsolute(), clock);
             LoginThrottle throttle = new LoginThrottle(config.loginFailuresPerAccount(), config.loginFailuresPerAddress(),
                     config.loginWindow(), clock);
-            AccountService accounts = new AccountService(store, new Passwords(passwordParams),
+            AccountService accounts = new AccountService(store, passwords,
                     PasswordPolicy.fromClasspath(), throttle, sessions, audit);
             AreaService areas = new AreaService(store, audit);
             CityService city = new CityService(store, audit, messages);
@@ -175,6 +184,9 @@ public final class Kit implements AutoCloseable {
                     // acknowledgement (~40 ms): the diagnosis benchmark saw 44 ms on every HTML page
                     .connectionOptions(o -> o.tcpNoDelay(true))
                     .shutdownHook(false)
+                    // requests Helidon refuses before routing (a NUL in the method, broken headers) are answered
+                    // and logged in one place: a 400 for the client's bytes, a logged 5xx for the server's faults
+                    .directHandlers(DirectAnswers.all())
                     // no server-wide body limit: WebGate caps forms at 1 MB and Uploads caps files at the configured
                     // size, each with a message in the user's language rather than a bare 413
                     .routing(routing)
@@ -200,7 +212,7 @@ public final class Kit implements AutoCloseable {
             backups.scheduleDaily();
             LOG.info(() -> "Safer Cities Kit " + version + " ready on http://" + config.host() + ":" + server.port()
                     + "/ (data folder " + folder.root() + ", store " + store.state().wire() + ")");
-            return new Kit(folder, store, backups, server, List.copyOf(modules), messages);
+            return new Kit(folder, store, backups, server, platform, List.copyOf(modules), messages);
         } catch (IOException | RuntimeException e) {
             if (opened[0] != null) {
                 opened[0].close();
@@ -240,6 +252,17 @@ public final class Kit implements AutoCloseable {
 
     public List<KitModule> modules() {
         return modules;
+    }
+
+    /**
+     * The platform's own screens first, then every feature module: each one's {@code routing()} registers all the
+     * routes the web server answers (besides /assets). Tests replay them to list every route.
+     */
+    public List<KitModule> routedModules() {
+        List<KitModule> all = new ArrayList<>();
+        all.add(platform);
+        all.addAll(modules);
+        return List.copyOf(all);
     }
 
     /** Stops the web server first, then the database: requests in flight finish before the store closes. */

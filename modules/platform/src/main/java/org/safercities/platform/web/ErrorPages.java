@@ -58,6 +58,10 @@ public final class ErrorPages {
                 LOG.log(Level.WARNING, "could not audit a denial", e);
             }
         }
+        if (p.status() >= 500) { // every 5xx leaves a line in the log, expected or not
+            LOG.warning(() -> "request " + (visit == null ? "-" : visit.requestId()) + " " + req.prologue().method().text()
+                    + " " + req.path().path() + " answered " + p.status() + " " + p.messageKey());
+        }
         send(req, res, visit, p.status(), t.t(p.messageKey(), p.args()), p.status() == 401);
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.helidon.common.buffers.DataReader;
 import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -185,10 +186,16 @@ public final class WebGate implements Filter {
             if (length > MAX_FORM_BYTES) {
                 throw new Problem(413, "platform.error.formTooLarge");
             }
-            Parameters params = req.content().as(Parameters.class);
             Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
-            for (String name : params.names()) {
-                fields.put(name, params.all(name));
+            try {
+                // an empty body (Content-Length: 0) has no entity at all: an empty form, refused below for its token
+                Parameters params = req.content().hasEntity() ? req.content().as(Parameters.class) : Parameters.empty("form");
+                for (String name : params.names()) {
+                    fields.put(name, params.all(name));
+                }
+            } catch (IllegalArgumentException | DataReader.InsufficientDataAvailableException e) {
+                // the client's own bytes: a broken %-escape, an unknown charset, a body shorter than its length
+                throw new Problem(400, "platform.error.badRequest");
             }
             Form form = new Form(fields);
             if (session == null || !Secrets.sameToken(form.raw("_csrf"), session.csrf())) {

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Soak: the kit under a steady mixed load for a long time, to show whether its heap stays flat. The jar runs with
+# the launcher's flags (-Xmx128m). Every interval, wrk loads one of several signed-in pages (they rotate), a new
+# session signs in, and one line is printed: minutes, RSS, the old generation's occupancy (jstat), requests/s
+# and errors. At the start and at the end a full collection is forced and the live old generation after it is
+# printed: a flat heap is a live size that does not grow. Only 127.0.0.1 is contacted; the run ends by itself.
+#
+# Usage: bench/soak.sh [MINUTES] [INTERVAL_SECONDS]     (480 minutes = 8 hours, 60 s by default)
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+minutes=${1:-480}
+interval=${2:-60}
+need_wrk
+need_kit_jar
+bench_tmpdir WORK
+ensure_kit_data
+ensure_cache "$KIT_JAR" "$KIT_DATA" command /login
+serve "$KIT_JAR" launcher "$KIT_DATA" "$KIT_PORT" /login "$WORK/kit.log" "$START_TIMEOUT_S"
+pid=$SERVER_PID
+JCMD="$JAVA_HOME/bin/jcmd"
+JSTAT="$JAVA_HOME/bin/jstat"
+
+live_old() {   # forces a full collection, then prints the old generation's used KB
+  "$JCMD" "$pid" GC.run >/dev/null
+  "$JCMD" "$pid" GC.heap_info | awk '/Tenured|ParOldGen|old/ && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i + 1); exit } }' | tr -d 'K,'
+}
+old_used() { "$JSTAT" -gc "$pid" | awk 'NR == 2 { printf "%.1f", $8 / 1024 }'; }   # OU column, MB
+
+pages=(/ /areas /diagnosis/analysis /diagnosis/map /partnerships/actors /partnerships/network /strategy /strategy/history)
+kit_login "$KIT_PORT"
+live0=$(live_old)
+printf 'Soak: %s minutes, %s s per sample, launcher flags: %s\n' "$minutes" "$interval" "$LAST_FLAGS"
+printf '  live old generation after a full GC at the start: %.1f MB\n' "$(awk -v k="$live0" 'BEGIN { print k / 1024 }')"
+printf '  %7s %9s %10s %9s %7s  %s\n' minutes "RSS MB" "old MB" "req/s" errors page
+end=$(( ${EPOCHREALTIME/./} / 1000000 + minutes * 60 ))
+i=0
+while [ $(( ${EPOCHREALTIME/./} / 1000000 )) -lt "$end" ]; do
+  page=${pages[$((i % ${#pages[@]}))]}
+  kit_login "$KIT_PORT"   # a new session every interval: the session table must not grow without bound
+  WRK_ARGS=(-t1 -c8 "-d${interval}s" --latency) WRK_WARMUP_ARGS=(-t1 -c1 -d1s)
+  run_wrk "soak $page" "http://127.0.0.1:$KIT_PORT$page" "$KIT_COOKIE" 2>/dev/null
+  i=$((i + 1))
+  printf '  %7d %9s %10s %9s %7s  %s\n' $(( i * interval / 60 )) "$(rss_mb "$pid" VmRSS)" "$(old_used)" "${W_RPS:-?}" \
+      "$(( ${W_NOT2XX:-0} + ${W_SOCKET:-0} ))" "$page"
+done
+live1=$(live_old)
+printf '  live old generation after a full GC at the end: %.1f MB (start %.1f MB); peak RSS %s MB\n' \
+  "$(awk -v k="$live1" 'BEGIN { print k / 1024 }')" "$(awk -v k="$live0" 'BEGIN { print k / 1024 }')" "$(rss_mb "$pid" VmHWM)"
+stop_pid "$pid"
