@@ -86,8 +86,11 @@ public final class Main {
             kit.close();
             stopped.countDown();
         }, "shutdown"));
-        System.out.println("Safer Cities Kit is running: open http://" + hostForBrowser(a) + ":" + kit.port()
-                + "/ in a browser. Stop it with Ctrl+C.");
+        String address = "http://" + hostForBrowser(a) + ":" + kit.port() + "/";
+        System.out.println("Safer Cities Kit is running: open " + address + " in a browser. Stop it with Ctrl+C.");
+        if (a.overrides().getProperty(Args.OPEN_BROWSER, "false").equals("true")) {
+            openBrowser(address);
+        }
         stopped.await();
     }
 
@@ -105,6 +108,21 @@ public final class Main {
             java.util.logging.Logger.getLogger("").addHandler(file);
         } catch (IOException e) {
             System.err.println("The log cannot be written to " + logs + " (" + e.getMessage() + "); it goes to the console only.");
+        }
+    }
+
+    /**
+     * Asks the desktop to open the kit's address (the USB launchers pass --open-browser). Without java.desktop's
+     * AWT: the system's own command, found on the PATH (xdg-open, open) or built in (Windows' url.dll).
+     */
+    static void openBrowser(String address) {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        List<String> cmd = os.startsWith("windows") ? List.of("rundll32", "url.dll,FileProtocolHandler", address)
+                : os.startsWith("mac") ? List.of("open", address) : List.of("xdg-open", address);
+        try {
+            new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            System.out.println("(The browser could not be opened by itself: open " + address + " yourself.)");
         }
     }
 
