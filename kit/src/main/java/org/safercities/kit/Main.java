@@ -86,8 +86,12 @@ public final class Main {
             kit.close();
             stopped.countDown();
         }, "shutdown"));
-        String address = "http://" + hostForBrowser(a) + ":" + kit.port() + "/";
+        String address = (kit.tlsFingerprint().isPresent() ? "https://" : "http://") + hostForBrowser(a) + ":" + kit.port() + "/";
         System.out.println("Safer Cities Kit is running: open " + address + " in a browser. Stop it with Ctrl+C.");
+        kit.tlsFingerprint().ifPresent(f -> System.out.println("Colleagues on the office network: open https://"
+                + org.safercities.crypto.TlsCertificate.localNames().getFirst() + ":" + kit.port()
+                + "/ and check that the browser shows this certificate fingerprint (SHA-256): " + f
+                + " (also on the page /network)."));
         if (a.overrides().getProperty(Args.OPEN_BROWSER, "false").equals("true")) {
             openBrowser(address);
         }
@@ -128,7 +132,7 @@ public final class Main {
 
     private static String hostForBrowser(Args a) {
         String h = a.overrides().getProperty("server.host", "127.0.0.1");
-        return h.equals("0.0.0.0") ? "127.0.0.1" : h;
+        return h.equals("0.0.0.0") || h.equals("::") ? "127.0.0.1" : h;
     }
 
     /** Restores a backup into a data folder that no kit is using. */

@@ -13,7 +13,10 @@ import java.util.logging.Logger;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 
+import io.helidon.common.tls.Tls;
+
 import org.safercities.crypto.Passwords;
+import org.safercities.crypto.TlsCertificate;
 import org.safercities.platform.accounts.AccountRoutes;
 import org.safercities.platform.accounts.AccountService;
 import org.safercities.platform.accounts.LoginThrottle;
@@ -30,6 +33,7 @@ import org.safercities.platform.audit.AuditRoutes;
 import org.safercities.platform.backup.BackupRoutes;
 import org.safercities.platform.backup.Backups;
 import org.safercities.platform.i18n.Messages;
+import org.safercities.platform.lan.LanRoutes;
 import org.safercities.platform.setup.CityService;
 import org.safercities.platform.setup.Demo;
 import org.safercities.platform.setup.HomeRoutes;
@@ -65,8 +69,11 @@ public final class Kit implements AutoCloseable {
     private final List<KitModule> modules;
     private final Messages messages;
 
+    private final TlsCertificate tls;
+
     private Kit(DataFolder folder, Store store, Backups backups, WebServer server, List<KitModule> modules,
-            Messages messages) {
+            Messages messages, TlsCertificate tls) {
+        this.tls = tls;
         this.folder = folder;
         this.store = store;
         this.backups = backups;
@@ -86,6 +93,10 @@ public final class Kit implements AutoCloseable {
         Store[] opened = new Store[1]; // closed again if start-up fails after it opened
         try {
             folder.cleanLeftovers();
+            config.checkPlainHttpIsLocal();
+            // the office network is served over HTTPS with the kit's own certificate, made once in <data>/tls/
+            TlsCertificate tls = config.lan()
+                    ? TlsCertificate.loadOrCreate(folder.root().resolve("tls"), TlsCertificate.localNames()) : null;
             List<ModuleSpec> enabled = specs.stream().filter(s -> !config.disabledModules().contains(s.name())).toList();
             List<String> bundleNames = new ArrayList<>();
             bundleNames.add("platform");
@@ -150,7 +161,8 @@ public final class Kit implements AutoCloseable {
                     new AreaRoutes(areas, city, pages),
                     new AccountRoutes(accounts, pages, messages),
                     new AuditRoutes(audit, pages),
-                    new BackupRoutes(backups, pages)));
+                    new BackupRoutes(backups, pages),
+                    new LanRoutes(config, tls, pages)));
             shell.addMenu(platform.menu());
             modules.forEach(m -> shell.addMenu(m.menu()));
 
@@ -168,8 +180,13 @@ public final class Kit implements AutoCloseable {
             platform.routing(routing);
             modules.forEach(m -> m.routing(routing));
 
-            WebServer server = WebServer.builder()
-                    .host(config.host())
+            io.helidon.webserver.WebServerConfig.Builder web = WebServer.builder();
+            if (tls != null) {
+                web.tls(Tls.builder().privateKey(tls.privateKey()).privateKeyCertChain(List.of(tls.certificate()))
+                        .enabledProtocols(List.of("TLSv1.3", "TLSv1.2")).build());
+            }
+            WebServer server = web
+                    .host(config.listenHost())
                     .port(config.port())
                     // Nagle's algorithm held every page larger than one segment until the client's delayed
                     // acknowledgement (~40 ms): the diagnosis benchmark saw 44 ms on every HTML page
@@ -183,7 +200,7 @@ public final class Kit implements AutoCloseable {
             if (!server.isRunning() || server.port() < 0) {
                 server.stop();
                 await(opening);
-                throw new IllegalStateException("Cannot listen on " + config.host() + ":" + config.port()
+                throw new IllegalStateException("Cannot listen on " + config.listenHost() + ":" + config.port()
                         + ": the port is in use by another program (perhaps another kit). Close it, or start with --port N.");
             }
             try {
@@ -198,9 +215,10 @@ public final class Kit implements AutoCloseable {
                         + "start the demo with --data pointing to another folder.");
             }
             backups.scheduleDaily();
-            LOG.info(() -> "Safer Cities Kit " + version + " ready on http://" + config.host() + ":" + server.port()
+            LOG.info(() -> "Safer Cities Kit " + version + " ready on " + (tls != null ? "https://" : "http://")
+                    + config.listenHost() + ":" + server.port()
                     + "/ (data folder " + folder.root() + ", store " + store.state().wire() + ")");
-            return new Kit(folder, store, backups, server, List.copyOf(modules), messages);
+            return new Kit(folder, store, backups, server, List.copyOf(modules), messages, tls);
         } catch (IOException | RuntimeException e) {
             if (opened[0] != null) {
                 opened[0].close();
@@ -220,6 +238,11 @@ public final class Kit implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The HTTPS certificate's SHA-256 fingerprint when the kit serves the office network ({@code server.lan}). */
+    public java.util.Optional<String> tlsFingerprint() {
+        return java.util.Optional.ofNullable(tls).map(TlsCertificate::fingerprint);
     }
 
     public int port() {
