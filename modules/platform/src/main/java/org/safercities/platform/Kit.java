@@ -34,6 +34,9 @@ import org.safercities.platform.backup.BackupRoutes;
 import org.safercities.platform.backup.Backups;
 import org.safercities.platform.i18n.Messages;
 import org.safercities.platform.lan.LanRoutes;
+import org.safercities.platform.links.NationalProfile;
+import org.safercities.platform.profile.ProfileRoutes;
+import org.safercities.platform.profile.Profiles;
 import org.safercities.platform.setup.CityService;
 import org.safercities.platform.setup.Demo;
 import org.safercities.platform.setup.HomeRoutes;
@@ -87,12 +90,16 @@ public final class Kit implements AutoCloseable {
         return start(config, specs, version, extraAssets, Clock.systemDefaultZone(), Passwords.DEFAULT);
     }
 
-    public static Kit start(KitConfig config, List<ModuleSpec> specs, String version, Map<String, String> extraAssets,
+    public static Kit start(KitConfig given, List<ModuleSpec> specs, String version, Map<String, String> extraAssets,
             Clock clock, Passwords.Params passwordParams) throws IOException {
-        DataFolder folder = new DataFolder(config.data()).lock();
+        DataFolder folder = new DataFolder(given.data()).lock();
         Store[] opened = new Store[1]; // closed again if start-up fails after it opened
         try {
             folder.cleanLeftovers();
+            // a national forum's kit profile: applied in <data>/profile/, or offered to a new installation
+            Profiles profiles = Profiles.load(folder.root(), !java.nio.file.Files.exists(folder.database()),
+                    given.trustedProfileSigners(), given.offeredProfile());
+            KitConfig config = profiles.apply(given);
             config.checkPlainHttpIsLocal();
             // the office network is served over HTTPS with the kit's own certificate, made once in <data>/tls/
             TlsCertificate tls = config.lan()
@@ -119,8 +126,9 @@ public final class Kit implements AutoCloseable {
             Pages pages = new Pages(shell);
             Backups backups = new Backups(store, folder, audit, clock, version);
 
-            PlatformServices services = new PlatformServices(config, store, audit, areas, city, pages, uploads,
-                    new ModuleLinks());
+            ModuleLinks links = new ModuleLinks();
+            profiles.effective().ifPresent(p -> links.publish(NationalProfile.class, p));
+            PlatformServices services = new PlatformServices(config, store, audit, areas, city, pages, uploads, links);
             List<KitModule> modules = new ArrayList<>();
             for (ModuleSpec s : enabled) {
                 modules.add(s.factory().apply(services));
@@ -152,7 +160,7 @@ public final class Kit implements AutoCloseable {
                     ? Map.of("username", Demo.COORDINATOR, "password", Demo.PASSWORD) : Map.of();
 
             PlatformModule platform = new PlatformModule(List.of(
-                    new SetupRoutes(setup, city, store, sessions, pages, messages, audit, ready, version),
+                    new SetupRoutes(setup, city, store, sessions, pages, messages, audit, ready, version, profiles),
                     new SignInRoutes(accounts, sessions, pages, messages, demoHint),
                     new HomeRoutes(pages, shell, city, areas),
                     // before AreaRoutes: /areas/import must not be taken for /areas/{id}
@@ -162,7 +170,8 @@ public final class Kit implements AutoCloseable {
                     new AccountRoutes(accounts, pages, messages),
                     new AuditRoutes(audit, pages),
                     new BackupRoutes(backups, pages),
-                    new LanRoutes(config, tls, pages)));
+                    new LanRoutes(config, tls, pages),
+                    new ProfileRoutes(profiles, pages)));
             shell.addMenu(platform.menu());
             modules.forEach(m -> shell.addMenu(m.menu()));
 

@@ -17,7 +17,8 @@ import java.util.Set;
  */
 public record KitConfig(Path data, String host, int port, boolean demo, long uploadMaxBytes, Duration sessionIdle,
         Duration sessionAbsolute, int storeConnections, int loginFailuresPerAccount, int loginFailuresPerAddress,
-        Duration loginWindow, Set<String> disabledModules, int disclosureThreshold, boolean lan) {
+        Duration loginWindow, Set<String> disabledModules, int disclosureThreshold, boolean lan,
+        Path offeredProfile, Set<String> trustedProfileSigners) {
 
     /** Reads the layers; {@code overrides} are the command-line values (key → value, same keys as the files). */
     public static KitConfig load(Path data, Properties overrides) throws IOException {
@@ -50,7 +51,16 @@ public record KitConfig(Path data, String host, int port, boolean demo, long upl
                 Duration.ofMinutes(integer(p, "login.window-minutes", 1, 24 * 60)),
                 Set.of(p.getProperty("modules.disabled", "").split("\\s*,\\s*")),
                 integer(p, "disclosure.threshold", 3, 10),
-                Boolean.parseBoolean(p.getProperty("server.lan", "false").strip()));
+                Boolean.parseBoolean(p.getProperty("server.lan", "false").strip()),
+                p.getProperty("profile.offered", "").isBlank() ? null : Path.of(p.getProperty("profile.offered").strip()),
+                java.util.Arrays.stream(p.getProperty("profile.trusted-signers", "").split(",")).map(String::strip)
+                        .filter(f -> !f.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    /** This configuration with a kit profile's modules switched off and its disclosure threshold. */
+    public KitConfig withProfile(Set<String> disabled, int threshold) {
+        return new KitConfig(data, host, port, demo, uploadMaxBytes, sessionIdle, sessionAbsolute, storeConnections,
+                loginFailuresPerAccount, loginFailuresPerAddress, loginWindow, Set.copyOf(disabled), threshold, lan, offeredProfile, trustedProfileSigners);
     }
 
     /** The address to listen on: with {@code server.lan}, every address (unless one is named), over HTTPS only. */
