@@ -89,6 +89,14 @@ class UsbLayoutTest {
         // a stand-in for the desktop's xdg-open: records the address the kit asked it to open
         Path xdgOpen = Files.writeString(bin.resolve("xdg-open"), "#!/bin/sh\necho \"$1\" > '" + opened + "'\n");
         Files.setPosixFilePermissions(xdgOpen, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // a signed kit profile beside the launchers, as a national forum puts it on the stick
+        char[] pass = "forum passphrase".toCharArray();
+        org.safercities.crypto.OpenPgp.OfficeKey forum = org.safercities.crypto.OpenPgp.generateKey("Test Forum <f@example.org>", pass);
+        Path profile = usb.resolve("kit-profile.json");
+        Files.writeString(profile, "{\"name\":\"Stick test profile\",\"country\":\"KE\",\"signer\":"
+                + jakarta.json.Json.createValue(forum.armouredPublicKey()) + "}");
+        Files.writeString(Path.of(profile + ".asc"), org.safercities.crypto.OpenPgp.signDetached(Files.newInputStream(profile),
+                forum.armouredSecretKey(), pass));
         Set<String> before = listing(usb, "data");
 
         ProcessBuilder pb = new ProcessBuilder(usb.resolve("safercities-kit.sh").toString(), "--port", "0")
@@ -104,6 +112,7 @@ class UsbLayoutTest {
             HttpResponse<String> setup = get(port, "/setup");
             assertEquals(200, setup.statusCode());
             assertTrue(setup.body().contains("name=\"cityCode\""), "the set-up form");
+            assertTrue(setup.body().contains("Stick test profile"), "offers the profile found beside the launcher");
             assertEquals("\"store\":\"setup\"", field(get(port, "/health").body()), "an empty folder leads to set-up");
             waitFor(opened);
             assertEquals("http://127.0.0.1:" + port + "/", Files.readString(opened).strip(), "the browser was asked to open the kit");
@@ -130,6 +139,8 @@ class UsbLayoutTest {
         try {
             int port = port(kit);
             assertEquals(200, get(port, "/setup").statusCode());
+            Files.deleteIfExists(usb.resolve("kit-profile.json"));
+            Files.deleteIfExists(usb.resolve("kit-profile.json.asc"));
             assertTrue(Files.isRegularFile(chosen.resolve("logs/kit.0.log")), "the chosen folder is the data folder");
             assertTrue(Files.isDirectory(chosen.resolve("tmp")));
         } finally {
