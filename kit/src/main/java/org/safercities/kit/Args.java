@@ -8,9 +8,13 @@ record Args(String command, Path data, Path file, Properties overrides) {
 
     static final String USAGE = """
             Usage:
-              java -jar safercities-kit.jar [--data DIR] [--port N] [--host ADDR] [--demo]
+              java -jar safercities-kit.jar [--data DIR] [--port N] [--host ADDR] [--lan] [--demo]
+                                            [--profile kit-profile.json] [--open-browser]
               java -jar safercities-kit.jar restore BACKUP.zip [--data DIR]
             Defaults: --data ./data (./demo-data with --demo), --port 8080, --host 127.0.0.1""";
+
+    /** Set by the USB launchers: once the kit answers, Main asks the system to open its address in the browser. */
+    static final String OPEN_BROWSER = "launcher.open-browser";
 
     static Args parse(String[] args) {
         String command = "run";
@@ -24,6 +28,9 @@ record Args(String command, Path data, Path file, Properties overrides) {
                 case "--port" -> o.setProperty("server.port", value(args, ++i, a));
                 case "--host" -> o.setProperty("server.host", value(args, ++i, a));
                 case "--demo" -> o.setProperty("demo", "true");
+                case "--lan" -> o.setProperty("server.lan", "true");
+                case "--profile" -> o.setProperty("profile.offered", Path.of(value(args, ++i, a)).toAbsolutePath().toString());
+                case "--open-browser" -> o.setProperty(OPEN_BROWSER, "true");
                 case "-h", "--help", "help" -> command = "help";
                 case "restore", "train" -> command = a;
                 default -> {

@@ -88,8 +88,15 @@ public final class Main {
             kit.close();
             stopped.countDown();
         }, "shutdown"));
-        System.out.println("Safer Cities Kit is running: open http://" + hostForBrowser(a) + ":" + kit.port()
-                + "/ in a browser. Stop it with Ctrl+C.");
+        String address = (kit.tlsFingerprint().isPresent() ? "https://" : "http://") + hostForBrowser(a) + ":" + kit.port() + "/";
+        System.out.println("Safer Cities Kit is running: open " + address + " in a browser. Stop it with Ctrl+C.");
+        kit.tlsFingerprint().ifPresent(f -> System.out.println("Colleagues on the office network: open https://"
+                + org.safercities.crypto.TlsCertificate.localNames().getFirst() + ":" + kit.port()
+                + "/ and check that the browser shows this certificate fingerprint (SHA-256): " + f
+                + " (also on the page /network)."));
+        if (a.overrides().getProperty(Args.OPEN_BROWSER, "false").equals("true")) {
+            openBrowser(address);
+        }
         stopped.await();
     }
 
@@ -110,9 +117,24 @@ public final class Main {
         }
     }
 
+    /**
+     * Asks the desktop to open the kit's address (the USB launchers pass --open-browser). Without java.desktop's
+     * AWT: the system's own command, found on the PATH (xdg-open, open) or built in (Windows' url.dll).
+     */
+    static void openBrowser(String address) {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        List<String> cmd = os.startsWith("windows") ? List.of("rundll32", "url.dll,FileProtocolHandler", address)
+                : os.startsWith("mac") ? List.of("open", address) : List.of("xdg-open", address);
+        try {
+            new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            System.out.println("(The browser could not be opened by itself: open " + address + " yourself.)");
+        }
+    }
+
     private static String hostForBrowser(Args a) {
         String h = a.overrides().getProperty("server.host", "127.0.0.1");
-        return h.equals("0.0.0.0") ? "127.0.0.1" : h;
+        return h.equals("0.0.0.0") || h.equals("::") ? "127.0.0.1" : h;
     }
 
     /** Restores a backup into a data folder that no kit is using. */

@@ -24,6 +24,14 @@ class ArgsTest {
     }
 
     @Test
+    void launcherOptions() {
+        Args a = Args.parse(new String[] {"--lan", "--profile", "kit-profile.json", "--open-browser"});
+        assertEquals("true", a.overrides().getProperty("server.lan"));
+        assertEquals(Path.of("kit-profile.json").toAbsolutePath().toString(), a.overrides().getProperty("profile.offered"));
+        assertEquals("true", a.overrides().getProperty(Args.OPEN_BROWSER));
+    }
+
+    @Test
     void mistakesAreExplained() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Args.parse(new String[] {"--port"}))
                 .getMessage().contains("--port needs a value"));

@@ -13,7 +13,10 @@ import java.util.logging.Logger;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 
+import io.helidon.common.tls.Tls;
+
 import org.safercities.crypto.Passwords;
+import org.safercities.crypto.TlsCertificate;
 import org.safercities.platform.accounts.AccountRoutes;
 import org.safercities.platform.accounts.AccountService;
 import org.safercities.platform.accounts.LoginThrottle;
@@ -30,6 +33,10 @@ import org.safercities.platform.audit.AuditRoutes;
 import org.safercities.platform.backup.BackupRoutes;
 import org.safercities.platform.backup.Backups;
 import org.safercities.platform.i18n.Messages;
+import org.safercities.platform.lan.LanRoutes;
+import org.safercities.platform.links.NationalProfile;
+import org.safercities.platform.profile.ProfileRoutes;
+import org.safercities.platform.profile.Profiles;
 import org.safercities.platform.setup.CityService;
 import org.safercities.platform.setup.Demo;
 import org.safercities.platform.setup.HomeRoutes;
@@ -67,9 +74,12 @@ public final class Kit implements AutoCloseable {
     private final KitModule platform;
     private final Messages messages;
 
+    private final TlsCertificate tls;
+
     private Kit(DataFolder folder, Store store, Backups backups, WebServer server, KitModule platform,
-            List<KitModule> modules, Messages messages) {
+            List<KitModule> modules, Messages messages, TlsCertificate tls) {
         this.platform = platform;
+        this.tls = tls;
         this.folder = folder;
         this.store = store;
         this.backups = backups;
@@ -89,12 +99,20 @@ public final class Kit implements AutoCloseable {
     }
 
     /** With the password hasher given: tests count its evaluations (the sign-in throttle's measure). */
-    public static Kit start(KitConfig config, List<ModuleSpec> specs, String version, Map<String, String> extraAssets,
+    public static Kit start(KitConfig given, List<ModuleSpec> specs, String version, Map<String, String> extraAssets,
             Clock clock, Passwords passwords) throws IOException {
-        DataFolder folder = new DataFolder(config.data()).lock();
+        DataFolder folder = new DataFolder(given.data()).lock();
         Store[] opened = new Store[1]; // closed again if start-up fails after it opened
         try {
             folder.cleanLeftovers();
+            // a national forum's kit profile: applied in <data>/profile/, or offered to a new installation
+            Profiles profiles = Profiles.load(folder.root(), !java.nio.file.Files.exists(folder.database()),
+                    given.trustedProfileSigners(), given.offeredProfile());
+            KitConfig config = profiles.apply(given);
+            config.checkPlainHttpIsLocal();
+            // the office network is served over HTTPS with the kit's own certificate, made once in <data>/tls/
+            TlsCertificate tls = config.lan()
+                    ? TlsCertificate.loadOrCreate(folder.root().resolve("tls"), TlsCertificate.localNames()) : null;
             List<ModuleSpec> enabled = specs.stream().filter(s -> !config.disabledModules().contains(s.name())).toList();
             List<String> bundleNames = new ArrayList<>();
             bundleNames.add("platform");
@@ -117,8 +135,9 @@ public final class Kit implements AutoCloseable {
             Pages pages = new Pages(shell);
             Backups backups = new Backups(store, folder, audit, clock, version);
 
-            PlatformServices services = new PlatformServices(config, store, audit, areas, city, pages, uploads,
-                    new ModuleLinks());
+            ModuleLinks links = new ModuleLinks();
+            profiles.effective().ifPresent(p -> links.publish(NationalProfile.class, p));
+            PlatformServices services = new PlatformServices(config, store, audit, areas, city, pages, uploads, links);
             List<KitModule> modules = new ArrayList<>();
             for (ModuleSpec s : enabled) {
                 modules.add(s.factory().apply(services));
@@ -150,7 +169,7 @@ public final class Kit implements AutoCloseable {
                     ? Map.of("username", Demo.COORDINATOR, "password", Demo.PASSWORD) : Map.of();
 
             PlatformModule platform = new PlatformModule(List.of(
-                    new SetupRoutes(setup, city, store, sessions, pages, messages, audit, ready, version),
+                    new SetupRoutes(setup, city, store, sessions, pages, messages, audit, ready, version, profiles),
                     new SignInRoutes(accounts, sessions, pages, messages, demoHint),
                     new HomeRoutes(pages, shell, city, areas),
                     // before AreaRoutes: /areas/import must not be taken for /areas/{id}
@@ -159,7 +178,9 @@ public final class Kit implements AutoCloseable {
                     new AreaRoutes(areas, city, pages),
                     new AccountRoutes(accounts, pages, messages),
                     new AuditRoutes(audit, pages),
-                    new BackupRoutes(backups, pages)));
+                    new BackupRoutes(backups, pages),
+                    new LanRoutes(config, tls, pages),
+                    new ProfileRoutes(profiles, pages)));
             shell.addMenu(platform.menu());
             modules.forEach(m -> shell.addMenu(m.menu()));
 
@@ -177,8 +198,13 @@ public final class Kit implements AutoCloseable {
             platform.routing(routing);
             modules.forEach(m -> m.routing(routing));
 
-            WebServer server = WebServer.builder()
-                    .host(config.host())
+            io.helidon.webserver.WebServerConfig.Builder web = WebServer.builder();
+            if (tls != null) {
+                web.tls(Tls.builder().privateKey(tls.privateKey()).privateKeyCertChain(List.of(tls.certificate()))
+                        .enabledProtocols(List.of("TLSv1.3", "TLSv1.2")).build());
+            }
+            WebServer server = web
+                    .host(config.listenHost())
                     .port(config.port())
                     // Nagle's algorithm held every page larger than one segment until the client's delayed
                     // acknowledgement (~40 ms): the diagnosis benchmark saw 44 ms on every HTML page
@@ -195,7 +221,7 @@ public final class Kit implements AutoCloseable {
             if (!server.isRunning() || server.port() < 0) {
                 server.stop();
                 await(opening);
-                throw new IllegalStateException("Cannot listen on " + config.host() + ":" + config.port()
+                throw new IllegalStateException("Cannot listen on " + config.listenHost() + ":" + config.port()
                         + ": the port is in use by another program (perhaps another kit). Close it, or start with --port N.");
             }
             try {
@@ -210,9 +236,10 @@ public final class Kit implements AutoCloseable {
                         + "start the demo with --data pointing to another folder.");
             }
             backups.scheduleDaily();
-            LOG.info(() -> "Safer Cities Kit " + version + " ready on http://" + config.host() + ":" + server.port()
+            LOG.info(() -> "Safer Cities Kit " + version + " ready on " + (tls != null ? "https://" : "http://")
+                    + config.listenHost() + ":" + server.port()
                     + "/ (data folder " + folder.root() + ", store " + store.state().wire() + ")");
-            return new Kit(folder, store, backups, server, platform, List.copyOf(modules), messages);
+            return new Kit(folder, store, backups, server, platform, List.copyOf(modules), messages, tls);
         } catch (IOException | RuntimeException e) {
             if (opened[0] != null) {
                 opened[0].close();
@@ -232,6 +259,11 @@ public final class Kit implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The HTTPS certificate's SHA-256 fingerprint when the kit serves the office network ({@code server.lan}). */
+    public java.util.Optional<String> tlsFingerprint() {
+        return java.util.Optional.ofNullable(tls).map(TlsCertificate::fingerprint);
     }
 
     public int port() {

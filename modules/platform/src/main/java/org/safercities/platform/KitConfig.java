@@ -17,7 +17,8 @@ import java.util.Set;
  */
 public record KitConfig(Path data, String host, int port, boolean demo, long uploadMaxBytes, Duration sessionIdle,
         Duration sessionAbsolute, int storeConnections, int loginFailuresPerAccount, int loginFailuresPerAddress,
-        Duration loginWindow, Set<String> disabledModules, int disclosureThreshold) {
+        Duration loginWindow, Set<String> disabledModules, int disclosureThreshold, boolean lan,
+        Path offeredProfile, Set<String> trustedProfileSigners) {
 
     /** Reads the layers; {@code overrides} are the command-line values (key → value, same keys as the files). */
     public static KitConfig load(Path data, Properties overrides) throws IOException {
@@ -49,7 +50,35 @@ public record KitConfig(Path data, String host, int port, boolean demo, long upl
                 integer(p, "login.failures-per-address", 1, 10000),
                 Duration.ofMinutes(integer(p, "login.window-minutes", 1, 24 * 60)),
                 Set.of(p.getProperty("modules.disabled", "").split("\\s*,\\s*")),
-                integer(p, "disclosure.threshold", 3, 10));
+                integer(p, "disclosure.threshold", 3, 10),
+                Boolean.parseBoolean(p.getProperty("server.lan", "false").strip()),
+                p.getProperty("profile.offered", "").isBlank() ? null : Path.of(p.getProperty("profile.offered").strip()),
+                java.util.Arrays.stream(p.getProperty("profile.trusted-signers", "").split(",")).map(String::strip)
+                        .filter(f -> !f.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    /** This configuration with a kit profile's modules switched off and its disclosure threshold. */
+    public KitConfig withProfile(Set<String> disabled, int threshold) {
+        return new KitConfig(data, host, port, demo, uploadMaxBytes, sessionIdle, sessionAbsolute, storeConnections,
+                loginFailuresPerAccount, loginFailuresPerAddress, loginWindow, Set.copyOf(disabled), threshold, lan, offeredProfile, trustedProfileSigners);
+    }
+
+    /** The address to listen on: with {@code server.lan}, every address (unless one is named), over HTTPS only. */
+    public String listenHost() {
+        return lan && loopback(host) ? "0.0.0.0" : host;
+    }
+
+    /** Plain HTTP is served to this PC only: any other address needs {@code server.lan=true} (HTTPS). */
+    public void checkPlainHttpIsLocal() {
+        if (!lan && !loopback(host)) {
+            throw new IllegalArgumentException("The kit serves plain HTTP only on 127.0.0.1, not on " + host + ": passwords would "
+                    + "cross the network unencrypted. To serve colleagues on the office network, start with --lan "
+                    + "(or server.lan=true): HTTPS with the kit's own certificate.");
+        }
+    }
+
+    static boolean loopback(String host) {
+        return host == null || host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
     }
 
     private static int integer(Properties p, String key, int min, int max) {

@@ -30,6 +30,12 @@ public final class Browser {
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** A browser over HTTPS that trusts what {@code ssl} trusts (LanTest pins the kit's certificate). */
+    public Browser(String base, javax.net.ssl.SSLContext ssl) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).sslContext(ssl).build();
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

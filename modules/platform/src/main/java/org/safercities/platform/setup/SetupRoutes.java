@@ -18,6 +18,8 @@ import org.safercities.platform.Problem;
 import org.safercities.platform.accounts.Role;
 import org.safercities.platform.audit.AuditLog;
 import org.safercities.platform.i18n.Messages;
+import org.safercities.platform.profile.ProfileRoutes;
+import org.safercities.platform.profile.Profiles;
 import org.safercities.platform.i18n.Translator;
 import org.safercities.platform.store.Store;
 import org.safercities.platform.web.FieldErrors;
@@ -58,7 +60,7 @@ public final class SetupRoutes implements HttpService {
     }
 
     public record SetupPage(ProfileFields profile, String cityCode, String username, String displayName, boolean encrypt,
-            Map<String, String> errors, int minPassphrase) {
+            Map<String, String> errors, int minPassphrase, ProfileRoutes.Shown kitProfile, String kitProfileRefused) {
     }
 
     public record UnlockPage(String error) {
@@ -68,8 +70,11 @@ public final class SetupRoutes implements HttpService {
     }
 
     /** @param afterUnlock migrates and warms caches once an encrypted store is open */
+    private final Profiles profiles;
+
     public SetupRoutes(SetupService setup, CityService city, Store store, Sessions sessions, Pages pages,
-            Messages messages, AuditLog audit, Runnable afterUnlock, String version) {
+            Messages messages, AuditLog audit, Runnable afterUnlock, String version, Profiles profiles) {
+        this.profiles = profiles;
         this.setup = setup;
         this.city = city;
         this.store = store;
@@ -100,8 +105,19 @@ public final class SetupRoutes implements HttpService {
 
     private void setupForm(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
-        Form empty = new Form(Map.of("defaultLang", List.of(v.t().lang()), "referenceYear",
+        Map<String, List<String>> start = new java.util.HashMap<>(Map.of("defaultLang", List.of(v.t().lang()), "referenceYear",
                 List.of(Integer.toString(Year.now().getValue())), "levels", List.of(v.t().t("platform.setup.levelsExample"))));
+        // a kit profile fills in what the national forum decided: country, first language, level names
+        profiles.offered().ifPresent(p -> {
+            start.put("country", List.of(p.country()));
+            if (!p.languages().isEmpty()) {
+                start.put("defaultLang", List.of(p.languages().getFirst()));
+            }
+            if (!p.levels().isEmpty()) {
+                start.put("levels", List.of(String.join("\n", p.levels())));
+            }
+        });
+        Form empty = new Form(start);
         renderSetup(res, Status.OK_200, v, empty, new FieldErrors());
     }
 
@@ -114,6 +130,11 @@ public final class SetupRoutes implements HttpService {
             return;
         }
         long adminId = setup.setUp(form, false, v.address());
+        try {
+            profiles.applyOffered();
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
         v.replaceSession(sessions.signIn(v.session(), adminId));
         v.flash("platform.setup.done");
         Visit.redirect(res, "/");
@@ -122,7 +143,9 @@ public final class SetupRoutes implements HttpService {
     private void renderSetup(ServerResponse res, Status status, Visit v, Form f, FieldErrors e) {
         pages.render(res, status, v, "/setup", "platform/setup", "platform.setup.title",
                 new SetupPage(profileFields(v.t(), f), f.get("cityCode"), f.get("username"), f.get("displayName"),
-                        f.get("encrypt").equals("on"), e.in(v.t()), SetupService.MIN_PASSPHRASE));
+                        f.get("encrypt").equals("on"), e.in(v.t()), SetupService.MIN_PASSPHRASE,
+                        profiles.offered().map(p -> ProfileRoutes.shown(p, v.t())).orElse(null),
+                        profiles.refusal().map(r -> v.t().t(r.key())).orElse(null)));
     }
 
     private void unlockForm(ServerRequest req, ServerResponse res) {

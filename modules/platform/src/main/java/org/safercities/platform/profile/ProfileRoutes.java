@@ -1,0 +1,80 @@
+package org.safercities.platform.profile;
+
+import java.util.List;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.safercities.platform.accounts.Role;
+import org.safercities.platform.i18n.Translator;
+import org.safercities.platform.web.Pages;
+import org.safercities.platform.web.Visit;
+
+/** {@code GET /kit-profile}: which national kit profile this installation runs; {@code /kit-profile/logo.png}: its logo. */
+public final class ProfileRoutes implements HttpService {
+
+    private final Profiles profiles;
+    private final Pages pages;
+
+    /** What the set-up page and the profile page show of a profile. */
+    public record Shown(String name, String country, String brandName, String signer, String fingerprint, String signedAt,
+            String languages, String levels, String modulesOff, String threshold, int indicators, List<String> recipients,
+            boolean logo) {
+    }
+
+    public record ProfilePage(Shown profile) {
+    }
+
+    public ProfileRoutes(Profiles profiles, Pages pages) {
+        this.profiles = profiles;
+        this.pages = pages;
+    }
+
+    public static Shown shown(KitProfile p, Translator t) {
+        return new Shown(p.name(), java.util.Locale.of("", p.country()).getDisplayCountry(t.locale()), p.brandName(),
+                p.signerUserId(), grouped(p.signerFingerprint()), t.dateTime(p.signedAt()), String.join(", ", p.languages()),
+                String.join(" › ", p.levels()), String.join(", ", p.modulesOff().stream().sorted().toList()),
+                p.threshold() == null ? "" : Integer.toString(p.threshold()), p.indicators().size(),
+                p.recipients().stream().map(r -> r.label()).toList(), p.logoPng() != null);
+    }
+
+    /** A fingerprint in groups of four, as gpg prints it, so that it is read and compared aloud easily. */
+    static String grouped(String fingerprint) {
+        String f = KitProfile.normal(fingerprint);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < f.length(); i += 4) {
+            out.append(i == 0 ? "" : " ").append(f, i, Math.min(f.length(), i + 4));
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/kit-profile", this::show)
+                .get("/kit-profile/logo.png", this::logo);
+    }
+
+    private void show(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.STAFF);
+        pages.render(res, v, "/kit-profile", "platform/kit-profile", "platform.profile.title",
+                new ProfilePage(profiles.active().map(p -> shown(p, v.t())).orElse(null)));
+    }
+
+    private void logo(ServerRequest req, ServerResponse res) {
+        Visit v = Visit.of(req);
+        v.require(Role.ALL);
+        byte[] png = profiles.active().map(KitProfile::logoPng).orElse(null);
+        if (png == null) {
+            res.status(Status.NOT_FOUND_404).send();
+            return;
+        }
+        res.header(HeaderNames.CONTENT_TYPE, "image/png");
+        res.header(HeaderNames.CACHE_CONTROL, "private, max-age=3600");
+        res.send(png);
+    }
+}
