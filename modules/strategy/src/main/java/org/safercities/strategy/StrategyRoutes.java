@@ -788,7 +788,8 @@ public final class StrategyRoutes implements HttpService {
 
     private void renderVersion(ServerResponse res, Status status, Visit v, StrategyVersion s, Map<String, String> pv,
             FieldErrors pe, Map<String, String> ov, FieldErrors oe, Map<String, String> av, FieldErrors ae) {
-        pages.render(res, status, v, "/strategy", "strategy/version", "strategy.version.title",
+        // a version is where the priorities are set (step 2): the menu's "Strategy version" entry is current
+        pages.render(res, status, v, "/strategy/priorities", "strategy/version", "strategy.version.title",
                 versionPage(v, s, pv, pe, ov, oe, av, ae));
     }
 
