@@ -100,12 +100,14 @@ describe('navigation', { timeout: 900_000 }, () => {
 
   it('the network of actors is readable at 1280x800: names that fit, the rest on hover, a legend, a search box',
     { timeout: 120_000 }, async () => {
+      await page.goto('/');
+      if (new URL(page.url()).pathname === '/login') await signIn(page, 'demo-coordinator', 'demo-city-2026');
       for (const lang of ['en', 'ar']) {
         await step(page, `network-${lang}`, async () => {
           await chooseLanguage(page, lang);
           await page.goto('/partnerships/network');
           await page.waitForFunction(() => window.echarts && window.echarts.getInstanceByDom(document.getElementById('network')));
-          await page.waitForTimeout(4000);   // the force layout settles
+          await page.waitForTimeout(1500);   // laid out before drawing (layoutAnimation: false); labels placed
           const labels = await page.evaluate(() => {
             const chart = window.echarts.getInstanceByDom(document.getElementById('network'));
             const data = chart.getModel().getSeriesByIndex(0).getData();

@@ -59,7 +59,8 @@
         top: 40, bottom: 50,
         label: { position: rtl ? 'left' : 'right', fontSize: 12, color: '#1b2733', textBorderColor: '#fff', textBorderWidth: 3 },
         labelLayout: { hideOverlap: true },
-        force: { repulsion: 320, edgeLength: [70, 170], gravity: 0.06 },
+        // laid out before the first frame (no drifting picture): the names that fit are chosen once, on a still picture
+        force: { repulsion: 320, edgeLength: [70, 170], gravity: 0.06, layoutAnimation: false },
         lineStyle: { color: 'source', opacity: 0.45, curveness: 0.1 },
         emphasis: { focus: 'adjacency', label: { show: true } }
       }]
