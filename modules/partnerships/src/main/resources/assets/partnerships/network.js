@@ -15,6 +15,7 @@
 
   var LARGE = 300;
   var LAYOUT_STEPS = 40;
+  var NAMED_FROM = 4;  // influence (1-5) from which a small picture names an actor at first sight
   var LABELLED = 25;   // names shown at once in a large picture: the most influential, most connected actors
   // ECharts 5's default palette, named here so that points and relationships of one type share a colour
   var PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'];
@@ -37,23 +38,38 @@
     return [{ type: 'scroll', bottom: 0, data: data.categories.map(function (c) { return c.name; }) }];
   }
 
+  /**
+   * The small picture. Readable at first sight (a demo coalition at 1280x800): names only of the more influential
+   * actors (influence >= NAMED_FROM), and of those only where they fit (hideOverlap: the most influential win,
+   * as they come first); zooming in shows more, hovering any actor shows its name and type.
+   */
   function graphOption(data, box, rtl, fixed) {
+    var nodes = (fixed || data.nodes).map(function (n) { return Object.assign({}, n, { label: { show: (n.value || 0) >= NAMED_FROM } }); });
     return {
       animation: !fixed,
+      textStyle: { fontFamily: fontFamily() },
       legend: legend(data),
       toolbox: toolbox(box, rtl, fixed),
       tooltip: { formatter: function (p) { return p.dataType === 'edge' ? escape(p.data.label) : escape(p.data.name + ' · ' + p.data.typeName); } },
       series: [{
         type: 'graph', layout: fixed ? 'none' : 'force', roam: !fixed, draggable: !fixed,
         categories: data.categories,
-        data: fixed || data.nodes,
+        data: nodes,
         links: data.links,
-        label: { show: true, position: 'right', fontSize: 11 },
-        force: { repulsion: 140, edgeLength: [40, 120], gravity: 0.08 },
-        lineStyle: { color: 'source', opacity: 0.55, curveness: 0.1 },
+        top: 40, bottom: 50,
+        label: { position: rtl ? 'left' : 'right', fontSize: 12, color: '#1b2733', textBorderColor: '#fff', textBorderWidth: 3 },
+        labelLayout: { hideOverlap: true },
+        // laid out before the first frame (no drifting picture): the names that fit are chosen once, on a still picture
+        force: { repulsion: 320, edgeLength: [70, 170], gravity: 0.06, layoutAnimation: false },
+        lineStyle: { color: 'source', opacity: 0.45, curveness: 0.1 },
         emphasis: { focus: 'adjacency', label: { show: true } }
       }]
     };
+  }
+
+  /** The page's own fonts (with the kit's fallback fonts), so that the canvas draws Chinese and Arabic too. */
+  function fontFamily() {
+    return window.getComputedStyle(document.body).fontFamily;
   }
 
   /**
@@ -83,6 +99,7 @@
     });
     return {
       animation: false,
+      textStyle: { fontFamily: fontFamily() },
       legend: legend(data),
       toolbox: toolbox(box, rtl, fixed),
       tooltip: { formatter: function (p) { return escape(p.data.name + ' · ' + p.data.typeName); } },
@@ -150,6 +167,43 @@
     chart.on('legendselectchanged', clear);
   }
 
+  /**
+   * The search box: the names as suggestions; a name typed or chosen is highlighted with its relationships and
+   * its tooltip shown (in the large picture, at its place). An unknown name says so in the status line.
+   */
+  function search(chart, data) {
+    var input = document.getElementById('network-find');
+    var list = document.getElementById('network-names');
+    var status = document.getElementById('network-found');
+    if (!input || !list) { return; }
+    input.closest('form').hidden = false;
+    var byName = {};
+    data.nodes.forEach(function (n, i) { byName[n.name.toLocaleLowerCase()] = i; });
+    data.nodes.map(function (n) { return n.name; }).sort().forEach(function (name) {
+      var o = document.createElement('option');
+      o.value = name;
+      list.appendChild(o);
+    });
+    var shown = null;
+    function find(event) {
+      if (event) { event.preventDefault(); }
+      var i = byName[input.value.trim().toLocaleLowerCase()];
+      if (shown !== null) { chart.dispatchAction({ type: 'downplay', seriesIndex: 0, dataIndex: shown }); shown = null; }
+      status.textContent = i === undefined && input.value.trim() ? status.getAttribute('data-none') : '';
+      if (i === undefined) { return; }
+      if (data.large) {
+        var xy = chart.convertToPixel({ gridIndex: 0 }, data.large.xy[i]);
+        chart.dispatchAction({ type: 'showTip', x: xy[0], y: xy[1] });
+        return;
+      }
+      shown = i;
+      chart.dispatchAction({ type: 'highlight', seriesIndex: 0, dataIndex: i });
+      chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: i });
+    }
+    input.closest('form').addEventListener('submit', find);
+    input.addEventListener('change', function () { find(null); });
+  }
+
   /** The nodes where the live chart shows them now (the force layout's result). */
   function placedNodes(chart, data) {
     var layout = chart.getModel().getSeriesByIndex(0).getData();
@@ -181,10 +235,17 @@
     fetch(box.getAttribute('data-src'), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(function (r) { return r.json(); })
       .then(function (data) {
+        return document.fonts.ready.then(function () { return data; });
+      })
+      .then(function (data) {
+        if (data.nodes.length <= LARGE) {   // the most influential first: their names win where names overlap
+          data.nodes.sort(function (p, q) { return (q.value || 0) - (p.value || 0); });
+        }
         var chart = window.echarts.init(box, null, { renderer: 'canvas' });
         var rtl = document.documentElement.getAttribute('dir') === 'rtl';
         chart.setOption(option(data, box, rtl, null));
         if (data.large) { showAdjacency(chart, data); }
+        search(chart, data);
         window.addEventListener('resize', function () { chart.resize(); });
         var button = document.getElementById('network-svg');
         if (button) {

@@ -118,13 +118,16 @@ public final class DiagnosisModule implements KitModule {
     @Override
     public List<MenuEntry> menu() {
         List<MenuEntry> menu = new ArrayList<>();
-        menu.add(new MenuEntry("diagnosis.menu.analysis", "/diagnosis/analysis", 1, Role.ALL));
-        menu.add(new MenuEntry("diagnosis.menu.map", "/diagnosis/map", 1, Role.ALL));
-        menu.add(new MenuEntry("diagnosis.menu.import", "/diagnosis/import", 1, Role.EDITORS));
+        // labels are the pages' own title keys, so that a menu entry and the page it opens say the same thing
+        menu.add(new MenuEntry("diagnosis.report.open", "/diagnosis/report", 1, Role.ALL));
+        menu.add(new MenuEntry("diagnosis.analysis.title", "/diagnosis/analysis", 1, Role.ALL));
+        menu.add(new MenuEntry("diagnosis.map.title", "/diagnosis/map", 1, Role.ALL));
+        menu.add(new MenuEntry("diagnosis.incident.list", "/diagnosis/incidents", 1, Role.EDITORS));
+        menu.add(new MenuEntry("diagnosis.import.title", "/diagnosis/import", 1, Role.EDITORS));
         // walks: everyone sees scores and points, only STAFF the free text (WalkRoutes); factors: all read
-        menu.add(new MenuEntry("diagnosis.menu.walks", "/diagnosis/walks", 1, Role.ALL));
-        menu.add(new MenuEntry("diagnosis.menu.factors", "/diagnosis/factors", 1, Role.ALL));
-        menu.add(new MenuEntry("diagnosis.menu.surveys", "/diagnosis/surveys", 1, Role.ALL));
+        menu.add(new MenuEntry("diagnosis.walk.listTitle", "/diagnosis/walks", 1, Role.ALL));
+        menu.add(new MenuEntry("diagnosis.factor.listTitle", "/diagnosis/factors", 1, Role.ALL));
+        menu.add(new MenuEntry("diagnosis.survey.title", "/diagnosis/surveys", 1, Role.ALL));
         return menu;
     }
 

@@ -71,7 +71,7 @@ public final class PartnershipsModule implements KitModule {
                 new MenuEntry("partnerships.menu.network", "/partnerships/network", 4, Role.ALL),
                 new MenuEntry("partnerships.menu.grid", "/partnerships/grid", 4, Role.ALL),
                 new MenuEntry("partnerships.menu.coverage", CoverageRoutes.COVERAGE, 4, Role.ALL),
-                new MenuEntry("partnerships.menu.memoranda", CoalitionRoutes.MEMORANDA, 4, Role.ALL),
+                new MenuEntry("partnerships.memo.title", CoalitionRoutes.MEMORANDA, 4, Role.ALL),
                 new MenuEntry("partnerships.menu.bodies", CoalitionRoutes.BODIES, 4, Role.ALL),
                 new MenuEntry("partnerships.menu.gaps", "/partnerships/gaps", 4, Role.ALL));
     }

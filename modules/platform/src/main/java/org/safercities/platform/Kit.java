@@ -188,6 +188,9 @@ public final class Kit implements AutoCloseable {
             assets.put("kit.css", "assets/kit.css");
             assets.put("kit.js", "assets/kit.js");
             assets.put("icon.svg", "assets/icon.svg");
+            // fallback fonts for PCs without Chinese or Arabic ones (scripts/make-fonts.sh, OFL.txt beside them)
+            assets.put("noto-sans-sc-gb2312.woff2", "assets/fonts/noto-sans-sc-gb2312.woff2");
+            assets.put("noto-sans-arabic.woff2", "assets/fonts/noto-sans-arabic.woff2");
             assets.putAll(extraAssets);
             modules.forEach(m -> assets.putAll(m.assets()));
             HttpRouting.Builder routing = HttpRouting.builder();

@@ -9,4 +9,13 @@ import org.safercities.platform.accounts.Role;
  * section 2) and the roles that see it.
  */
 public record MenuEntry(String labelKey, String path, int step, Set<Role> roles) {
+
+    /** Steps 0 (set-up) to 6 (review and exchange). */
+    public static final int STEPS = 7;
+
+    public MenuEntry {
+        if (step < 0 || step >= STEPS) {
+            throw new IllegalArgumentException("a menu entry's step is 0-6: " + labelKey + " has " + step);
+        }
+    }
 }

@@ -56,9 +56,12 @@ public final class StrategyModule implements KitModule {
 
     @Override
     public List<MenuEntry> menu() {
-        return List.of(new MenuEntry("strategy.menu.priorities", "/strategy/priorities", 2, Role.ALL),
-                new MenuEntry("strategy.menu.strategy", "/strategy", 3, Role.ALL),
-                new MenuEntry("strategy.menu.plan", "/strategy/plan", 3, Role.ALL));
+        // labels are the pages' own title keys: an entry and the page it opens say the same thing
+        return List.of(new MenuEntry("strategy.version.title", "/strategy/priorities", 2, Role.ALL),
+                new MenuEntry("strategy.title", "/strategy", 3, Role.ALL),
+                new MenuEntry("strategy.plan.title", "/strategy/plan", 3, Role.ALL),
+                new MenuEntry("strategy.timeline.title", "/strategy/plan/timeline", 3, Role.ALL),
+                new MenuEntry("strategy.document.title", "/strategy/document", 3, Role.ALL));
     }
 
     @Override

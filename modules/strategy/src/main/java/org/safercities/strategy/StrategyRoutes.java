@@ -151,6 +151,7 @@ public final class StrategyRoutes implements HttpService {
                 .get("/strategy/priorities", this::currentPriorities)
                 .get("/strategy/plan", this::currentPlan)
                 .get("/strategy/history", this::history)
+                .get("/strategy/document", this::currentDocument)
                 .get("/strategy/versions/{id}", this::showVersion)
                 .get("/strategy/versions/{id}/edit", this::editVersionForm)
                 .post("/strategy/versions/{id}", this::updateVersion)
@@ -312,6 +313,13 @@ public final class StrategyRoutes implements HttpService {
     private void currentPlan(ServerRequest req, ServerResponse res) {
         Visit.of(req).require(READ);
         Visit.redirect(res, strategy.inForce().map(s -> "/strategy/versions/" + s.id() + "/plan").orElse("/strategy"));
+    }
+
+    /** The menu's printable document: of the strategy in force, else of the latest version. */
+    private void currentDocument(ServerRequest req, ServerResponse res) {
+        Visit.of(req).require(READ);
+        Visit.redirect(res, strategy.inForce().or(strategy::current).map(s -> "/strategy/versions/" + s.id() + "/document")
+                .orElse("/strategy"));
     }
 
     // ---- priorities and objectives
@@ -780,7 +788,8 @@ public final class StrategyRoutes implements HttpService {
 
     private void renderVersion(ServerResponse res, Status status, Visit v, StrategyVersion s, Map<String, String> pv,
             FieldErrors pe, Map<String, String> ov, FieldErrors oe, Map<String, String> av, FieldErrors ae) {
-        pages.render(res, status, v, "/strategy", "strategy/version", "strategy.version.title",
+        // a version is where the priorities are set (step 2): the menu's "Strategy version" entry is current
+        pages.render(res, status, v, "/strategy/priorities", "strategy/version", "strategy.version.title",
                 versionPage(v, s, pv, pe, ov, oe, av, ae));
     }
 

@@ -103,7 +103,7 @@ public final class ReportRoutes implements HttpService {
         Translator t = v.t();
         Query q = queries.query(req);
         CityProfile profile = city.profile().orElse(null);
-        String cityName = profile == null ? "" : profile.name();
+        String cityName = profile == null ? "" : profile.nameIn(t.lang());   // the city as the reader's language names it
         Area place = areas.byId(q.areaId()).orElse(null);
         String title = place == null || place.parentId() == null ? t.t("diagnosis.report.title", cityName)
                 : t.t("diagnosis.report.titleArea", place.name(), cityName);

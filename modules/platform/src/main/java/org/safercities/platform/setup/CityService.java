@@ -43,7 +43,7 @@ public final class CityService {
     }
 
     public Shell.CityBanner banner() {
-        return profile.map(p -> new Shell.CityBanner(p.name(), p.demo(), p.defaultLang())).orElse(Shell.CityBanner.NONE);
+        return profile.map(p -> new Shell.CityBanner(p.name(), p.localNames(), p.demo(), p.defaultLang())).orElse(Shell.CityBanner.NONE);
     }
 
     CityStore store() {

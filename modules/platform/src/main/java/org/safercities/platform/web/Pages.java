@@ -42,6 +42,14 @@ public final class Pages {
     public record MenuItem(String label, String path, boolean current) {
     }
 
+    /**
+     * One step of the process in the menu: its entries, open when the current page belongs to it. Built from
+     * each entry's {@link MenuEntry#step()}, so a module's entries land in their step without the shell knowing
+     * the module.
+     */
+    public record MenuGroup(int number, String label, boolean open, List<MenuItem> items) {
+    }
+
     public record LanguageItem(String code, String name, boolean selected) {
     }
 
@@ -96,7 +104,7 @@ public final class Pages {
         Translator t = visit.t();
         Session session = visit.session();
         Shell.CityBanner city = shell.city();
-        String key = t.lang() + "|" + path + "|" + titleKey + "|" + withStep + "|" + city.name() + "|" + city.demo()
+        String key = t.lang() + "|" + path + "|" + titleKey + "|" + withStep + "|" + city.nameIn(t.lang()) + "|" + city.demo()
                 + "|" + visit.signedIn();
         boolean cacheable = !session.hasFlash();
         byte[] cached = cacheable ? session.shell(key) : null;
@@ -152,7 +160,7 @@ public final class Pages {
                 t.t("platform.layout.step", stepNumber, t.t("platform.step." + stepNumber + ".name")),
                 t.t("platform.step." + stepNumber + ".sources"));
         String flash = visit.sessionOrNull() == null ? null : visit.sessionOrNull().takeFlash();
-        return new Layout(t.lang(), t.dir(), title, city.name(), city.demo(), shell.version(),
+        return new Layout(t.lang(), t.dir(), title, city.nameIn(t.lang()), city.demo(), shell.version(),
                 visit.csrf(), account == null ? null : account.displayName(),
                 account == null ? null : t.t(account.role().labelKey()), account != null, menuHtml, languages, flash, path,
                 step);
@@ -160,15 +168,38 @@ public final class Pages {
 
     private String menuHtml(Translator t, Account account, MenuEntry current) {
         String key = "menu|" + t.lang() + "|" + account.role() + "|" + (current == null ? "" : current.path());
-        return fragments.computeIfAbsent(key, k -> {
-            List<MenuItem> menu = new ArrayList<>();
-            for (MenuEntry e : shell.menu()) {
-                if (e.roles().contains(account.role())) {
-                    menu.add(new MenuItem(t.t(e.labelKey()), e.path(), e == current));
-                }
+        return fragments.computeIfAbsent(key, k -> renderString("layout/menu", menu(t, account.role(), current)));
+    }
+
+    /**
+     * The menu a role sees: the home page on its own, then one group per process step (in step order, entries in
+     * the order the modules added them), the group of the current entry open.
+     */
+    static Map<String, Object> menu(Translator t, org.safercities.platform.accounts.Role role, List<MenuEntry> entries,
+            MenuEntry current) {
+        List<MenuItem> top = new ArrayList<>();
+        java.util.TreeMap<Integer, List<MenuItem>> bySteps = new java.util.TreeMap<>();
+        boolean[] open = new boolean[MenuEntry.STEPS];
+        for (MenuEntry e : entries) {
+            if (!e.roles().contains(role)) {
+                continue;
             }
-            return renderString("layout/menu", Map.of("menu", menu));
-        });
+            MenuItem item = new MenuItem(t.t(e.labelKey()), e.path(), e == current);
+            if (e.path().equals("/")) {
+                top.add(item);
+            } else {
+                bySteps.computeIfAbsent(e.step(), n -> new ArrayList<>()).add(item);
+                open[e.step()] |= e == current;
+            }
+        }
+        List<MenuGroup> groups = new ArrayList<>();
+        bySteps.forEach((n, items) -> groups.add(new MenuGroup(n, t.t("platform.step." + n + ".name"), open[n],
+                items)));
+        return Map.of("top", top, "groups", groups);
+    }
+
+    private Map<String, Object> menu(Translator t, org.safercities.platform.accounts.Role role, MenuEntry current) {
+        return menu(t, role, shell.menu(), current);
     }
 
     private List<LanguageItem> languageItems(Translator t) {

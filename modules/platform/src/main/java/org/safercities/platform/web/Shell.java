@@ -13,9 +13,25 @@ import org.safercities.platform.i18n.Messages;
  */
 public final class Shell {
 
-    /** The city as the shell shows it; replaced in memory whenever the profile changes. */
-    public record CityBanner(String name, boolean demo, String defaultLang) {
+    /**
+     * The city as the shell shows it; replaced in memory whenever the profile changes. {@code localNames}: the
+     * city's name per language where it has one (language code to name).
+     */
+    public record CityBanner(String name, java.util.Map<String, String> localNames, boolean demo, String defaultLang) {
         public static final CityBanner NONE = new CityBanner("", false, "en");
+
+        public CityBanner {
+            localNames = java.util.Map.copyOf(localNames);
+        }
+
+        public CityBanner(String name, boolean demo, String defaultLang) {
+            this(name, java.util.Map.of(), demo, defaultLang);
+        }
+
+        /** The city's name in {@code lang} when it has one there, else its main name. */
+        public String nameIn(String lang) {
+            return localNames.getOrDefault(lang, name);
+        }
     }
 
     private final String version;
