@@ -66,5 +66,13 @@ class OfficeKeysTest {
         var notForUs = assertThrows(OpenPgp.PgpException.class, () -> OfficeKeys.open(ours,
                 new ByteArrayInputStream(sealed.toByteArray()), new ByteArrayOutputStream(), List.of(ours.publicKey())));
         assertEquals(OpenPgp.PgpException.Reason.NOT_FOR_US, notForUs.reason());
+
+        byte[] tampered = sealed.toByteArray().clone();
+        tampered[tampered.length / 2] ^= 0x01;
+        ByteArrayOutputStream partial = new ByteArrayOutputStream();
+        var broken = assertThrows(OpenPgp.PgpException.class, () -> OfficeKeys.open(forumRow,
+                new ByteArrayInputStream(tampered), partial, List.of(ours.publicKey())));
+        assertTrue(java.util.Set.of(OpenPgp.PgpException.Reason.TAMPERED, OpenPgp.PgpException.Reason.BAD_SIGNATURE,
+                OpenPgp.PgpException.Reason.NOT_OPENPGP).contains(broken.reason()), broken.reason().toString());
     }
 }
