@@ -1,0 +1,97 @@
+package org.safercities.exchange;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.safercities.platform.store.DataFolder;
+import org.safercities.platform.store.Migrator;
+import org.safercities.platform.store.Store;
+
+/** The exchange tables on a real Derby database: reviews with optimistic versions, practices, keys, exports. */
+class ExchangeStoreTest {
+
+    private Path dir;
+    private DataFolder folder;
+    private Store store;
+    private final ExchangeStore sql = new ExchangeStore();
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    @BeforeEach
+    void open() throws Exception {
+        dir = Files.createTempDirectory("exchange-store");
+        folder = new DataFolder(dir).lock();
+        store = new Store(folder, 2);
+        store.create(null);
+        new Migrator(store, getClass().getClassLoader()).migrate(List.of(
+                new Migrator.ModuleMigrations("exchange", List.of("V001__create_exchange.sql"))));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        store.close();
+        folder.close();
+        DataFolder.deleteTree(dir);
+    }
+
+    private Review review(String measures) {
+        return new Review(2025, measures, "d", "a", "p", 1, 2, 3, 450_000L, 7, now, "coordinator", 0, false);
+    }
+
+    @Test
+    void aReviewIsInsertedThenUpdatedOnlyFromTheVersionItWasReadAt() {
+        assertTrue((boolean) store.tx(c -> sql.saveReview(c, review("first"), 0, false)));
+        Review saved = store.read(c -> sql.review(c, 2025)).orElseThrow();
+        assertEquals("first", saved.measures());
+        assertEquals(450_000L, saved.fundsMinor());
+        assertTrue(saved.saved());
+        assertTrue((boolean) store.tx(c -> sql.saveReview(c, review("second"), saved.version(), true)));
+        assertFalse((boolean) store.tx(c -> sql.saveReview(c, review("stale"), saved.version(), true)),
+                "a save from a page read before the last save is refused");
+        assertEquals("second", store.read(c -> sql.review(c, 2025)).orElseThrow().measures());
+        assertEquals(List.of(2025), store.read(sql::reviewCycles));
+    }
+
+    @Test
+    void receivedPracticesCannotBeChangedOrDeleted() {
+        PracticeForm f = new PracticeForm("Lights", "dark lanes", "solar lamps", "situational",
+                List.of("women_girls", "older_persons"), "fewer incidents", "2 000 000 KES", "Head of works", "0");
+        long own = store.tx(c -> sql.insertPractice(c, f, null, null, now));
+        long theirs = store.tx(c -> sql.insertPractice(c, f, "Other City", 9L, now));
+        List<Practice> all = store.read(sql::practices);
+        assertEquals(List.of(own, theirs), all.stream().map(Practice::id).toList(), "own practices first");
+        assertEquals(List.of("women_girls", "older_persons"), all.get(0).targetGroups());
+        assertTrue(all.get(0).own());
+        assertFalse(all.get(1).own());
+        assertFalse((boolean) store.tx(c -> sql.updatePractice(c, theirs, 0, f)));
+        assertFalse((boolean) store.tx(c -> sql.deletePractice(c, theirs)));
+        assertTrue((boolean) store.tx(c -> sql.updatePractice(c, own, 0, f)));
+        assertTrue((boolean) store.tx(c -> sql.deletePractice(c, own)));
+    }
+
+    @Test
+    void aKeyIsHeldOncePerKindAndTheOfficeKeyOnce() {
+        store.tx(c -> sql.insertKey(c, "recipient", "UN-Habitat", "AB12", "UN <un@example.org>", "armoured", now));
+        assertTrue((boolean) store.read(c -> sql.hasKey(c, "recipient", "AB12")));
+        assertFalse((boolean) store.read(c -> sql.hasKey(c, "sender", "AB12")));
+        assertThrows(RuntimeException.class, () -> store.tx(c -> sql.insertKey(c, "recipient", "again", "AB12", "", "x", now)));
+        var office = new ExchangeStore.OfficeKeyRow("CD34", "Demo office", now, "pub", "sec", "pass");
+        store.tx(c -> {
+            sql.insertOfficeKey(c, office);
+            return null;
+        });
+        assertEquals(office, store.read(sql::officeKey).orElseThrow());
+        assertThrows(RuntimeException.class, () -> store.tx(c -> {
+            sql.insertOfficeKey(c, office);
+            return null;
+        }));
+    }
+}
