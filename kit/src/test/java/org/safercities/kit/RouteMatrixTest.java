@@ -86,6 +86,10 @@ class RouteMatrixTest {
             POST /profile/password                                     | ALL
             POST /setup                                                | OPEN
             POST /unlock                                               | OPEN
+            # the kit profile a national forum signed, and the office network (installers)
+            GET /kit-profile                                             | STAFF
+            GET /kit-profile/logo.png                                    | ALL
+            GET /network                                                 | ADMINS
             # diagnosis
             GET /diagnosis/analysis                                    | ALL
             GET /diagnosis/analysis.csv                                | ALL
@@ -235,6 +239,24 @@ class RouteMatrixTest {
             POST /strategy/versions/{id}/priorities                    | EDITORS
             POST /strategy/versions/{id}/ranking                       | COORDINATION
             POST /strategy/versions/{id}/revise                        | COORDINATION
+            GET /strategy/document                                       | ALL
+            # monitoring
+            GET /monitoring                                              | ALL
+            GET /monitoring/areas.json                                   | ALL
+            GET /monitoring/catalogue                                    | ALL
+            GET /monitoring/dashboard.json                               | ALL
+            GET /monitoring/indicators/{code}                            | ALL
+            GET /monitoring/indicators/{code}/data.json                  | ALL
+            GET /monitoring/report                                       | ALL
+            GET /monitoring/values.csv                                   | ALL
+            GET /monitoring/values.xlsx                                  | ALL
+            POST /monitoring/catalogue                                   | EDITORS
+            POST /monitoring/indicators/{code}/halve                     | COORDINATION
+            POST /monitoring/indicators/{code}/notes                     | STAFF
+            POST /monitoring/indicators/{code}/target                    | COORDINATION
+            POST /monitoring/indicators/{code}/values                    | EDITORS
+            POST /monitoring/settings                                    | COORDINATION
+            POST /monitoring/values/{id}/delete                          | EDITORS
             """;
 
     static final Set<String> OPEN = Set.of("/login", "/setup", "/unlock", "/language", "/health");
