@@ -49,6 +49,14 @@ final class Tools {
      * and returns exit code, stdout, stderr and, when {@code --status-file status} is among the arguments, gpg's
      * status lines.
      */
+    /**
+     * A tool's messages as text, any byte that is not UTF-8 replaced: gpg echoes parts of a damaged file (a file
+     * name with a flipped byte), which {@code Files.readString} refuses with MalformedInputException.
+     */
+    static String lenient(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
     static Result run(Path dir, Map<String, String> env, byte[] stdin, String... cmd) throws IOException, InterruptedException {
         Path out = Files.createTempFile(dir, "out", ".bin");
         Path err = Files.createTempFile(dir, "err", ".txt");
@@ -69,10 +77,10 @@ final class Tools {
         int i = args.indexOf("--status-file");
         if (i >= 0) {
             Path s = dir.resolve(args.get(i + 1));
-            status = Files.exists(s) ? Files.readString(s) : "";
+            status = Files.exists(s) ? lenient(Files.readAllBytes(s)) : "";
             Files.deleteIfExists(s);
         }
-        Result r = new Result(p.exitValue(), Files.readAllBytes(out), Files.readString(err), status);
+        Result r = new Result(p.exitValue(), Files.readAllBytes(out), lenient(Files.readAllBytes(err)), status);
         Files.delete(out);
         Files.delete(err);
         Files.delete(in);

@@ -1,5 +1,6 @@
 package org.safercities.monitoring;
 
+import org.safercities.platform.files.Xlsx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package org.safercities.strategy;
 
+import org.safercities.platform.files.Xlsx;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;

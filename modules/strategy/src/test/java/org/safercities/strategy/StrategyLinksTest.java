@@ -1,5 +1,7 @@
 package org.safercities.strategy;
 
+import org.safercities.platform.files.XlsxTest;
+import org.safercities.platform.files.Xlsx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

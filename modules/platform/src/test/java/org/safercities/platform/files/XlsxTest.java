@@ -1,4 +1,4 @@
-package org.safercities.strategy;
+package org.safercities.platform.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +19,7 @@ import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
 
 /** The XLSX writer, read back with fastexcel-reader (a test dependency only). */
-class XlsxTest {
+public class XlsxTest {
 
     static byte[] workbook(String name, List<? extends List<?>> rows) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -27,7 +27,7 @@ class XlsxTest {
         return out.toByteArray();
     }
 
-    static List<Row> read(byte[] xlsx) throws Exception {
+    public static List<Row> read(byte[] xlsx) throws Exception {
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = wb.getFirstSheet();
             return sheet.read();

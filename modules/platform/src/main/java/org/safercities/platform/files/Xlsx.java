@@ -1,4 +1,4 @@
-package org.safercities.monitoring;
+package org.safercities.platform.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,13 +11,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A copy of strategy's small XLSX writer (a module may not call another's classes; the platform has none yet).
  * A small XLSX writer (no library: an XLSX is a zip of a few XML parts): one sheet, a bold-less header row, text
  * as inline strings and numbers as numbers. Text is never a formula, whatever it starts with ("=", "+", "-", "@"):
  * it is written as an inline string, which spreadsheet programs do not evaluate. Characters XML cannot carry
  * (control characters other than tab and line breaks) are left out.
  */
-final class Xlsx {
+public final class Xlsx {
 
     public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Excel's limit on a sheet name, and the characters it refuses in one. */
