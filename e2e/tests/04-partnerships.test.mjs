@@ -144,7 +144,9 @@ describe('partnerships', { timeout: 300_000 }, () => {
       assert.equal(download.suggestedFilename(), 'network.svg');
       const svg = fs.readFileSync(await download.path(), 'utf8');
       assert.ok(svg.startsWith('<svg'), svg.slice(0, 80));
-      assert.ok(svg.includes(data.nodes[0].name.replace(/&/g, '&amp;').replace(/</g, '&lt;')), 'the nodes are named in the picture');
+      // only the names that fit are drawn (the influential actors first): at least one of them is in the picture
+      const named = data.nodes.filter((n) => svg.includes(n.name.replace(/&/g, '&amp;').replace(/</g, '&lt;')));
+      assert.ok(named.length > 0, 'the nodes are named in the picture');
       assert.deepEqual(errors, [], 'no script error in the browser');
     });
   });

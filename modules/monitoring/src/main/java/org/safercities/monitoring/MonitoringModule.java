@@ -54,8 +54,8 @@ public final class MonitoringModule implements KitModule {
 
     @Override
     public List<MenuEntry> menu() {
-        return List.of(new MenuEntry("monitoring.menu.dashboard", "/monitoring", 5, Role.ALL),
-                new MenuEntry("monitoring.menu.catalogue", "/monitoring/catalogue", 5, Role.ALL));
+        return List.of(new MenuEntry("monitoring.dashboard.title", "/monitoring", 5, Role.ALL),
+                new MenuEntry("monitoring.catalogue.title", "/monitoring/catalogue", 5, Role.ALL));
     }
 
     @Override
