@@ -20,6 +20,7 @@ import org.safercities.platform.KitConfig;
 import org.safercities.platform.backup.Backups;
 import org.safercities.platform.store.DataFolder;
 import org.safercities.strategy.StrategyModule;
+import org.safercities.exchange.ExchangeModule;
 import org.safercities.monitoring.MonitoringModule;
 
 /**
@@ -37,7 +38,8 @@ public final class Main {
             new Kit.ModuleSpec("diagnosis", DiagnosisModule::new),
             new Kit.ModuleSpec("partnerships", PartnershipsModule::new),
             new Kit.ModuleSpec("strategy", StrategyModule::new),
-            new Kit.ModuleSpec("monitoring", MonitoringModule::new));
+            new Kit.ModuleSpec("monitoring", MonitoringModule::new),
+            new Kit.ModuleSpec("exchange", ExchangeModule::new));
 
     /** Browser files that come from dependencies rather than from the platform's own assets. */
     static final Map<String, String> EXTRA_ASSETS = Map.of(
