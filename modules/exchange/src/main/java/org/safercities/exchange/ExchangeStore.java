@@ -370,6 +370,17 @@ final class ExchangeStore {
         }
     }
 
+    /** Removes the practices received with earlier exports of this city (a newer export carries its whole list). */
+    int deleteReceivedPractices(Connection c, String city, String country) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                DELETE FROM exchange_practice WHERE received_id IN
+                    (SELECT id FROM exchange_received WHERE city = ? AND country = ?)""")) {
+            ps.setString(1, city);
+            ps.setString(2, country);
+            return ps.executeUpdate();
+        }
+    }
+
     private static ReceivedRow received(ResultSet rs, boolean withContent) throws SQLException {
         return new ReceivedRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getInt(9),

@@ -41,7 +41,8 @@ import org.safercities.platform.store.Store;
  * key and verified against the known senders (exchange_key, kind "sender") into a temporary file, with a cap on the
  * decrypted size; then the zip is opened and checked (manifest present, every part's size and SHA-256, a known schema
  * version, export.json valid against {@link ExportSchema}, the same city and period in both); only then is it stored,
- * in one transaction, with the practices it carries as read-only received practices. A file already received (same
+ * in one transaction, with the practices it carries as read-only received practices (replacing those of the city's
+ * earlier exports: an export carries the city's whole list). A file already received (same
  * SHA-256) is refused. Every refusal names its reason as a message key, stores nothing and leaves an audit line.
  */
 final class Receiving {
@@ -276,6 +277,8 @@ final class Receiving {
             if (sql.receivedFile(c, fileSha)) {
                 return Optional.<Long>empty(); // another import of the same file got there first
             }
+            // the export received last carries the city's practices: they replace those of its earlier exports
+            sql.deleteReceivedPractices(c, row.city(), row.country());
             long id = sql.insertReceived(c, row);
             int practices = 0;
             for (JsonValue v : export.getJsonArray("goodPractices")) {

@@ -208,9 +208,12 @@ final class ReceivingRoutes implements HttpService {
             strategy.add(new Fact(t.t("exchange.received.priorities"), t.number(s.getInt("priorities"))));
             strategy.add(new Fact(t.t("exchange.received.objectives"), t.number(s.getInt("objectives"))));
             strategy.add(new Fact(t.t("exchange.received.actions"), t.number(s.getInt("actions"))));
-            strategy.add(new Fact(t.t("exchange.received.actionsByStatus"), counts(t, s.getJsonObject("actionsByStatus"))));
-            strategy.add(new Fact(t.t("exchange.received.actionsByLevel"), counts(t, s.getJsonObject("actionsByLevel"))));
-            strategy.add(new Fact(t.t("exchange.received.actionsByType"), counts(t, s.getJsonObject("actionsByType"))));
+            strategy.add(new Fact(t.t("exchange.received.actionsByStatus"),
+                    counts(t, s.getJsonObject("actionsByStatus"), "strategy.actionStatus.")));
+            strategy.add(new Fact(t.t("exchange.received.actionsByLevel"),
+                    counts(t, s.getJsonObject("actionsByLevel"), "strategy.level.")));
+            strategy.add(new Fact(t.t("exchange.received.actionsByType"),
+                    counts(t, s.getJsonObject("actionsByType"), "strategy.type.")));
             String currency = x.getJsonObject("city").getString("currency");
             for (JsonValue b : s.getJsonArray("budget")) {
                 JsonObject line = b.asJsonObject();
@@ -281,9 +284,13 @@ final class ReceivingRoutes implements HttpService {
                         hasReview, review, success, practices, !practices.isEmpty(), Receiving.grouped(r.fileSha256())));
     }
 
-    private static String counts(Translator t, JsonObject o) {
+    /** "Planned: 5, Under way: 7": the strategy module's names of the codes when its messages are there, else the codes. */
+    private static String counts(Translator t, JsonObject o, String prefix) {
         List<String> parts = new ArrayList<>();
-        o.forEach((k, n) -> parts.add(k + ": " + t.number(((JsonNumber) n).longValue())));
+        o.forEach((k, n) -> {
+            String label = t.t(prefix + k);
+            parts.add((label.equals(prefix + k) ? k : label) + ": " + t.number(((JsonNumber) n).longValue()));
+        });
         return String.join(", ", parts);
     }
 

@@ -135,6 +135,23 @@ class ReceivingTest {
     }
 
     @Test
+    void aCitysLaterExportReplacesThePracticesOfItsEarlierOnes() throws Exception {
+        Senders.Office mombasa = Senders.office("Mombasa", "KE");
+        Senders.trust(store, mombasa, "Mombasa office");
+        Receiving r = receiving(Receiving.DEFAULT_MAX_PLAIN_BYTES);
+        r.receive(file(Senders.seal(nairobi, goodZip(), us.publicKey())), "a", "forum", "-");
+        r.receive(file(Senders.seal(mombasa, Senders.zip(Senders.content(mombasa, 2025, List.of(), "Ferry lights")),
+                us.publicKey())), "b", "forum", "-");
+        long later = r.receive(file(Senders.seal(nairobi, Senders.zip(Senders.content(nairobi, 2026, List.of(),
+                "Night buses")), us.publicKey())), "c", "forum", "-");
+        List<Practice> practices = store.read(sql::practices);
+        assertEquals(List.of("Ferry lights", "Night buses"), practices.stream().map(Practice::title).sorted().toList(),
+                "Nairobi's earlier list is replaced, Mombasa's kept");
+        assertEquals(later, practices.stream().filter(p -> p.city().equals("Nairobi")).findFirst().orElseThrow().receivedId());
+        assertEquals(3, count("exchange_received"), "every export is kept");
+    }
+
+    @Test
     void everyBrokenEnvelopeIsRefusedForItsOwnReason() throws Exception {
         byte[] zip = goodZip();
         byte[] sealed = Senders.seal(nairobi, zip, us.publicKey());
