@@ -257,6 +257,22 @@ class RouteMatrixTest {
             POST /monitoring/indicators/{code}/values                    | EDITORS
             POST /monitoring/settings                                    | COORDINATION
             POST /monitoring/values/{id}/delete                          | EDITORS
+            # exchange: import of received exports, the library, the national roll-up (exchange-in)
+            GET /exchange/import                                         | EDITORS
+            GET /exchange/practices                                      | ALL
+            GET /exchange/practices.csv                                  | ALL
+            GET /exchange/practices/new                                  | EDITORS
+            GET /exchange/practices/{id}                                 | ALL
+            GET /exchange/practices/{id}/edit                            | EDITORS
+            GET /exchange/received                                       | ALL
+            GET /exchange/received.csv                                   | ALL
+            GET /exchange/received/{id}                                  | ALL
+            GET /exchange/rollup                                         | ALL
+            GET /exchange/rollup.csv                                     | ALL
+            POST /exchange/import                                        | EDITORS
+            POST /exchange/practices                                     | EDITORS
+            POST /exchange/practices/{id}                                | EDITORS
+            POST /exchange/practices/{id}/delete                         | EDITORS
             """;
 
     static final Set<String> OPEN = Set.of("/login", "/setup", "/unlock", "/language", "/health");

@@ -19,10 +19,17 @@ public final class ExchangeModule implements KitModule {
     private final PlatformServices platform;
     private final ExchangeStore sql = new ExchangeStore();
     private final OfficeKeys officeKeys;
+    private final Inbound inbound;
 
     public ExchangeModule(PlatformServices platform) {
+        this(platform, Receiving.DEFAULT_MAX_PLAIN_BYTES);
+    }
+
+    /** {@code maxReceivedBytes}: the cap on a received export's decrypted size (tests set a small one). */
+    ExchangeModule(PlatformServices platform, long maxReceivedBytes) {
         this.platform = platform;
         this.officeKeys = new OfficeKeys(platform.store(), sql);
+        this.inbound = new Inbound(platform, sql, officeKeys, maxReceivedBytes);
     }
 
     @Override
@@ -38,12 +45,14 @@ public final class ExchangeModule implements KitModule {
     @Override
     public void routing(HttpRouting.Builder routing) {
         // each group of pages registers its own routes here (one line each)
+        inbound.routing(routing);
     }
 
     @Override
     public List<MenuEntry> menu() {
         // labels are the pages' own title keys; step 6 of the process
         List<MenuEntry> menu = new ArrayList<>();
+        menu.addAll(Inbound.MENU);
         return menu;
     }
 }

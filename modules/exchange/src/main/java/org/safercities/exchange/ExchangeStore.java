@@ -347,10 +347,11 @@ final class ExchangeStore {
     /** Received exports without their content, newest first (the content is read one at a time). */
     List<ReceivedRow> received(Connection c, boolean withContent) throws SQLException {
         List<ReceivedRow> out = new ArrayList<>();
+        // the text block ends with a line break, so the optional column and FROM stay apart
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT id, received_at, received_by, signer, signer_label, signed_at, city, country, from_year, to_year,
-                       schema_version, kit_version, file_sha256""" + (withContent ? ", content" : "") + """
-                 FROM exchange_received ORDER BY id DESC""")) {
+                       schema_version, kit_version, file_sha256
+                """ + (withContent ? ", content" : "") + " FROM exchange_received ORDER BY id DESC")) {
             while (rs.next()) {
                 out.add(received(rs, withContent));
             }
@@ -366,6 +367,17 @@ final class ExchangeStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(received(rs, true)) : Optional.empty();
             }
+        }
+    }
+
+    /** Removes the practices received with earlier exports of this city (a newer export carries its whole list). */
+    int deleteReceivedPractices(Connection c, String city, String country) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                DELETE FROM exchange_practice WHERE received_id IN
+                    (SELECT id FROM exchange_received WHERE city = ? AND country = ?)""")) {
+            ps.setString(1, city);
+            ps.setString(2, country);
+            return ps.executeUpdate();
         }
     }
 
