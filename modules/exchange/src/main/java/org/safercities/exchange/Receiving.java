@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ import jakarta.json.JsonValue;
 import org.safercities.crypto.OpenPgp;
 import org.safercities.platform.audit.AuditLog;
 import org.safercities.platform.store.Store;
+import org.safercities.platform.store.StoreException;
 
 /**
  * The receiving side of the exchange: a sealed export (.zip.gpg) another office sent is decrypted with this office's
@@ -273,28 +275,38 @@ final class Receiving {
                 verified.signedAt() == null ? now : verified.signedAt(), city.getString("name"), city.getString("country"),
                 period.getInt("fromYear"), period.getInt("toYear"), export.getString("schemaVersion"),
                 export.getString("kitVersion"), fileSha, export.toString());
-        Optional<Long> stored = store.tx(c -> {
-            if (sql.receivedFile(c, fileSha)) {
-                return Optional.<Long>empty(); // another import of the same file got there first
+        Optional<Long> stored;
+        try {
+            stored = store.tx(c -> {
+                if (sql.receivedFile(c, fileSha)) {
+                    return Optional.<Long>empty(); // another import of the same file got there first
+                }
+                // the export received last carries the city's practices: they replace those of its earlier exports
+                sql.deleteReceivedPractices(c, row.city(), row.country());
+                long id = sql.insertReceived(c, row);
+                int practices = 0;
+                for (JsonValue v : export.getJsonArray("goodPractices")) {
+                    JsonObject p = v.asJsonObject();
+                    PracticeForm f = new PracticeForm(p.getString("title"), p.getString("problem"), p.getString("intervention"),
+                            p.getString("preventionType"), p.getJsonArray("targetGroups").getValuesAs(JsonString::getString)
+                                    .stream().filter(Practice.GROUPS::contains).distinct().toList(),
+                            p.getString("evidence"), p.getString("cost"), p.getString("contactRole"), "0");
+                    sql.insertPractice(c, f, row.city(), id, now);
+                    practices++;
+                }
+                audit.append(c, new AuditLog.Event(actor, "-", "exchange.received.create", "exchange_received",
+                        Long.toString(id), "ok", row.city() + " " + row.fromYear() + "-" + row.toYear() + ", signed by "
+                                + signer.label() + " " + row.signer() + ", " + practices + " practices"));
+                return Optional.of(id);
+            });
+        } catch (StoreException e) {
+            // two imports of the same file at once: both saw it absent, the unique SHA-256 let one in
+            if (e.getCause() instanceof SQLException q && "23505".equals(q.getSQLState())) {
+                stored = Optional.empty();
+            } else {
+                throw e;
             }
-            // the export received last carries the city's practices: they replace those of its earlier exports
-            sql.deleteReceivedPractices(c, row.city(), row.country());
-            long id = sql.insertReceived(c, row);
-            int practices = 0;
-            for (JsonValue v : export.getJsonArray("goodPractices")) {
-                JsonObject p = v.asJsonObject();
-                PracticeForm f = new PracticeForm(p.getString("title"), p.getString("problem"), p.getString("intervention"),
-                        p.getString("preventionType"), p.getJsonArray("targetGroups").getValuesAs(JsonString::getString)
-                                .stream().filter(Practice.GROUPS::contains).distinct().toList(),
-                        p.getString("evidence"), p.getString("cost"), p.getString("contactRole"), "0");
-                sql.insertPractice(c, f, row.city(), id, now);
-                practices++;
-            }
-            audit.append(c, new AuditLog.Event(actor, "-", "exchange.received.create", "exchange_received",
-                    Long.toString(id), "ok", row.city() + " " + row.fromYear() + "-" + row.toYear() + ", signed by "
-                            + signer.label() + " " + row.signer() + ", " + practices + " practices"));
-            return Optional.of(id);
-        });
+        }
         return stored.orElseThrow(() -> new Refused("exchange.import.duplicate", "already received: " + fileSha));
     }
 

@@ -135,6 +135,35 @@ class ReceivingTest {
     }
 
     @Test
+    void theSameFileImportedFourTimesAtOnceIsStoredOnceAndTheOthersAreToldItIsAlreadyThere() throws Exception {
+        byte[] sealed = Senders.seal(nairobi, goodZip(), us.publicKey());
+        Receiving r = receiving(Receiving.DEFAULT_MAX_PLAIN_BYTES);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 4; i++) {
+                Path copy = file(sealed);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return "stored " + r.receive(copy, "export.zip.gpg", "forum", "127.0.0.1");
+                    } catch (Receiving.Refused e) {
+                        return e.key();
+                    }
+                }));
+            }
+            start.countDown();
+        }
+        List<String> said = new java.util.ArrayList<>();
+        for (var a : answers) {
+            said.add(a.get());
+        }
+        assertEquals(1, said.stream().filter(a -> a.startsWith("stored ")).count(), said.toString());
+        assertEquals(3, said.stream().filter("exchange.import.duplicate"::equals).count(), said.toString());
+        assertEquals(1, count("exchange_received"));
+    }
+
+    @Test
     void aCitysLaterExportReplacesThePracticesOfItsEarlierOnes() throws Exception {
         Senders.Office mombasa = Senders.office("Mombasa", "KE");
         Senders.trust(store, mombasa, "Mombasa office");
