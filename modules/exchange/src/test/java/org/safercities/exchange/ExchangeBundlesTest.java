@@ -19,7 +19,9 @@ class ExchangeBundlesTest {
 
     @Test
     void everyKeyTheModuleNamesExistsInEnglish() throws Exception {
+        // audit action names (exchange.<record>.<verb>) and the module's asset names look like keys but are not messages
         assertEquals(List.of(), BundleChecks.missingKeys(BundleChecks.LOCALES, List.of("exchange", "platform"),
-                List.of(Path.of("src/main/resources/templates"), Path.of("src/main/java")), k -> false));
+                List.of(Path.of("src/main/resources/templates"), Path.of("src/main/java")),
+                k -> k.matches("exchange\\.[a-z]+\\.(create|update|delete)") || k.matches("exchange\\.(css|js)")));
     }
 }

@@ -2,8 +2,6 @@ package org.safercities.exchange;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -12,34 +10,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.safercities.platform.store.DataFolder;
-import org.safercities.platform.store.Migrator;
 import org.safercities.platform.store.Store;
 
 /** The exchange tables on a real Derby database: reviews with optimistic versions, practices, keys, exports. */
 class ExchangeStoreTest {
 
-    private Path dir;
-    private DataFolder folder;
+    private ExchangeDb db;
     private Store store;
     private final ExchangeStore sql = new ExchangeStore();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     @BeforeEach
     void open() throws Exception {
-        dir = Files.createTempDirectory("exchange-store");
-        folder = new DataFolder(dir).lock();
-        store = new Store(folder, 2);
-        store.create(null);
-        new Migrator(store, getClass().getClassLoader()).migrate(List.of(
-                new Migrator.ModuleMigrations("exchange", List.of("V001__create_exchange.sql"))));
+        db = new ExchangeDb();
+        store = db.store;
     }
 
     @AfterEach
     void close() throws Exception {
-        store.close();
-        folder.close();
-        DataFolder.deleteTree(dir);
+        db.close();
     }
 
     private Review review(String measures) {
