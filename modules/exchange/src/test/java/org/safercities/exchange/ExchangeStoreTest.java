@@ -83,4 +83,18 @@ class ExchangeStoreTest {
             return null;
         }));
     }
+
+    @Test
+    void exportsAreListedNewestFirstAsRecorded() {
+        var first = new ExchangeStore.ExportRow(0, now, "coordinator", 2024, 2024, "demo-2024-2024-20260101-080000.zip.gpg",
+                1234, "ab".repeat(32), "CD34", "AB12,EF56", "/media/usb");
+        var second = new ExchangeStore.ExportRow(0, now.plusSeconds(60), "coordinator", 2020, 2025,
+                "demo-2020-2025-20260101-080100.zip.gpg", 99_000, "cd".repeat(32), "CD34", "AB12", "/data/exports");
+        long a = store.tx(c -> sql.insertExport(c, first));
+        long b = store.tx(c -> sql.insertExport(c, second));
+        List<ExchangeStore.ExportRow> rows = store.read(sql::exports);
+        assertEquals(List.of(b, a), rows.stream().map(ExchangeStore.ExportRow::id).toList());
+        assertEquals(new ExchangeStore.ExportRow(a, now, "coordinator", 2024, 2024, first.fileName(), 1234, first.sha256(),
+                "CD34", "AB12,EF56", "/media/usb"), rows.get(1));
+    }
 }
