@@ -164,7 +164,7 @@ final class ExchangeService {
             if (s.isPresent()) {
                 StrategyFigures.Summary x = s.get();
                 measures.append(t.t("exchange.review.prefill.strategy", x.versionNumber(),
-                        t.t("exchange.review.status." + x.status()), x.fromYear(), x.toYear(), x.priorities(),
+                        t.t("exchange.review.status." + x.status()), year(x.fromYear()), year(x.toYear()), x.priorities(),
                         x.objectives(), x.actions())).append('\n');
                 x.actionsByStatus().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> measures
                         .append("- ").append(t.t("exchange.review.actionStatus." + e.getKey())).append(": ")
@@ -175,7 +175,7 @@ final class ExchangeService {
                     funds += l.amountMinor();
                 }
             }
-            sources.put("funds", t.t("exchange.review.source.budget", cycle));
+            sources.put("funds", t.t("exchange.review.source.budget", year(cycle)));
             sources.put("measures", t.t("exchange.review.source.strategy"));
         } else {
             missing.add(t.t("exchange.review.missing.strategy"));
@@ -200,7 +200,7 @@ final class ExchangeService {
             }
             focalPoints = members.size();
             partners.addAll(members);
-            sources.put("focalPoints", t.t("exchange.review.source.coalition", cycle));
+            sources.put("focalPoints", t.t("exchange.review.source.coalition", year(cycle)));
             sources.put("partnersEngaged", t.t("exchange.review.source.partners"));
         } else {
             missing.add(t.t("exchange.review.missing.partnerships"));
@@ -229,6 +229,11 @@ final class ExchangeService {
         Review r = new Review(cycle, measures.toString().strip(), difficulties.toString().strip(), "",
                 practices.toString().strip(), 0, 0, focalPoints, funds, partners.size(), null, null, 0, false);
         return new Prefill(r, sources, missing);
+    }
+
+    /** A year as text: MessageFormat would group its digits ("2 025" in French). */
+    static String year(int y) {
+        return Integer.toString(y);
     }
 
     /** Saves the typed report; errors by field, {@code version} when someone saved since the page was read. */
@@ -381,6 +386,9 @@ final class ExchangeService {
         volatile String problemKey;
         volatile long exportId;
         volatile String fileName;
+        /** How long building the zip and sealing it took (the benchmark reads them from the status JSON). */
+        volatile long buildMillis;
+        volatile long sealMillis;
 
         ExportJob(int fromYear, int toYear, Path folder, String actor) {
             this.fromYear = fromYear;
@@ -451,20 +459,24 @@ final class ExchangeService {
             }
             Files.createDirectories(defaultFolder());
             work = Files.createTempFile(defaultFolder(), ".export-", ".zip");
+            long t0 = System.nanoTime();
             try (OutputStream out = Files.newOutputStream(work)) {
                 ExportBuilder.zip(content(job.fromYear, job.toYear), out);
             }
+            job.buildMillis = (System.nanoTime() - t0) / 1_000_000;
             job.plainBytes = Files.size(work);
             job.phase = ExportJob.Phase.SEALING;
             Instant now = clock.instant();
             String name = slug(cityName()) + "-" + job.fromYear + "-" + job.toYear + "-" + STAMP.format(now) + ".zip.gpg";
             part = job.folder.resolve("." + name + ".part");
             MessageDigest sha = sha256();
+            long t1 = System.nanoTime();
             try (InputStream in = new Counting(Files.newInputStream(work), job);
                  OutputStream out = new DigestOutputStream(Files.newOutputStream(part), sha)) {
                 OfficeKeys.seal(office, in, name.substring(0, name.length() - 4), out,
                         recipients.stream().map(KeyBook.Entry::armoured).toList());
             }
+            job.sealMillis = (System.nanoTime() - t1) / 1_000_000;
             job.phase = ExportJob.Phase.WRITING;
             Path target = job.folder.resolve(name);
             try {

@@ -166,7 +166,8 @@ final class ExportRoutes implements HttpService {
         ExchangeService.ExportJob j = jobOf(req);
         res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8");
         res.send(Json.object(Map.of("running", j.running(), "percent", j.percent(), "phase",
-                j.phase.name().toLowerCase(java.util.Locale.ROOT), "text", phase(v.t(), j))).getBytes(StandardCharsets.UTF_8));
+                j.phase.name().toLowerCase(java.util.Locale.ROOT), "text", phase(v.t(), j), "plainBytes", j.plainBytes,
+                "buildMs", j.buildMillis, "sealMs", j.sealMillis)).getBytes(StandardCharsets.UTF_8));
     }
 
     private void file(ServerRequest req, ServerResponse res) throws IOException {

@@ -111,7 +111,7 @@ final class ReviewRoutes implements HttpService {
             render(res, Status.create(e.has("version") ? 409 : 422), v, cycle, kept, e.in(v.t()), p, saved);
             return;
         }
-        v.flash("exchange.review.saved", cycle);
+        v.flash("exchange.review.saved", ExchangeService.year(cycle));
         Visit.redirect(res, "/exchange/review/" + cycle);
     }
 

@@ -88,6 +88,8 @@ class ExchangeOutHttpTest {
         assertFalse(page.contains("missing-module"), "every module is on");
         assertTrue(page.contains("name=\"funds\" value=\"" + Math.round(funds / 100.0) + "\""), "the year's budget");
         assertTrue(page.contains("Strategy version " + strategy.current().get().versionNumber()));
+        String fr = b.get("/exchange/review/" + cycle + "?lang=fr").body();
+        assertTrue(fr.contains("budget de la stratégie pour " + cycle), "a year is not written with a thousands separator");
 
         long audits = kit.scalar("SELECT COUNT(*) FROM platform_audit WHERE action LIKE 'exchange.review.%'");
         assertEquals(303, b.post("/exchange/review/" + cycle, reviewFields("")).statusCode());
