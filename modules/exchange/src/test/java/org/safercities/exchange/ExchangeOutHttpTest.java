@@ -139,7 +139,13 @@ class ExchangeOutHttpTest {
         analyst.get("/exchange/export");
         assertEquals(403, analyst.post("/exchange/export", Map.of("fromYear", "2024", "toYear", "2024")).statusCode());
         assertEquals(200, analyst.get("/exchange/exports.csv").statusCode());
-        assertEquals(404, as("coordinator").get("/exchange/review/12").statusCode());
+        Browser coordinator = as("coordinator");
+        assertEquals(404, coordinator.get("/exchange/review/12").statusCode());
+        coordinator.get("/exchange/export");
+        assertEquals(403, coordinator.postRaw("/exchange/export", Map.of("fromYear", "2024", "toYear", "2024",
+                "_csrf", "forged"), Map.of("Origin", kit.base())).statusCode(), "a forged token is refused");
+        assertEquals(403, coordinator.postRaw("/exchange/keys/recipients", Map.of("armoured", forum.armouredPublicKey(),
+                "_csrf", coordinator.csrf), Map.of("Origin", "http://evil.example")).statusCode(), "another site's form is refused");
     }
 
     @Test
