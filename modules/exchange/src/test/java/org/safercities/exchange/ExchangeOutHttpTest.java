@@ -155,6 +155,8 @@ class ExchangeOutHttpTest {
         ExchangeStore.OfficeKeyRow office = service.officeKey();
         assertTrue(page.contains(KeyBook.grouped(office.fingerprint())), "the fingerprint in groups of four");
         assertTrue(KeyBook.grouped(office.fingerprint()).matches("([0-9A-F]{4} ){9}[0-9A-F]{4}"));
+        assertEquals(1, kit.scalar("SELECT COUNT(*) FROM platform_audit WHERE action = 'exchange.officekey.create'"),
+                "the office key is made once, and its making audited");
         HttpResponse<String> asc = b.get("/exchange/keys/office.asc");
         assertEquals(office.fingerprint(), OpenPgp.readPublicKey(asc.body()).fingerprint());
         assertTrue(asc.headers().firstValue("Content-Disposition").orElse("").contains(".asc"));
