@@ -257,6 +257,21 @@ class RouteMatrixTest {
             POST /monitoring/indicators/{code}/values                    | EDITORS
             POST /monitoring/settings                                    | COORDINATION
             POST /monitoring/values/{id}/delete                          | EDITORS
+            # exchange: review report, keys, export (the sending side)
+            GET /exchange/export                                         | STAFF
+            GET /exchange/export/jobs/{job}                              | COORDINATION
+            GET /exchange/export/jobs/{job}/status                       | COORDINATION
+            GET /exchange/export/{id}/file                               | COORDINATION
+            GET /exchange/exports.csv                                    | STAFF
+            GET /exchange/keys                                           | STAFF
+            GET /exchange/keys/office.asc                                | STAFF
+            GET /exchange/review                                         | STAFF
+            GET /exchange/review/{cycle}                                 | STAFF
+            GET /exchange/review/{cycle}/print                           | STAFF
+            POST /exchange/export                                        | COORDINATION
+            POST /exchange/keys/{list}                                   | COORDINATION
+            POST /exchange/keys/{list}/{id}/delete                       | COORDINATION
+            POST /exchange/review/{cycle}                                | COORDINATION
             # exchange: import of received exports, the library, the national roll-up (exchange-in)
             GET /exchange/import                                         | EDITORS
             GET /exchange/practices                                      | ALL

@@ -2,8 +2,6 @@ package org.safercities.exchange;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -12,34 +10,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.safercities.platform.store.DataFolder;
-import org.safercities.platform.store.Migrator;
 import org.safercities.platform.store.Store;
 
 /** The exchange tables on a real Derby database: reviews with optimistic versions, practices, keys, exports. */
 class ExchangeStoreTest {
 
-    private Path dir;
-    private DataFolder folder;
+    private ExchangeDb db;
     private Store store;
     private final ExchangeStore sql = new ExchangeStore();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     @BeforeEach
     void open() throws Exception {
-        dir = Files.createTempDirectory("exchange-store");
-        folder = new DataFolder(dir).lock();
-        store = new Store(folder, 2);
-        store.create(null);
-        new Migrator(store, getClass().getClassLoader()).migrate(List.of(
-                new Migrator.ModuleMigrations("exchange", List.of("V001__create_exchange.sql"))));
+        db = new ExchangeDb();
+        store = db.store;
     }
 
     @AfterEach
     void close() throws Exception {
-        store.close();
-        folder.close();
-        DataFolder.deleteTree(dir);
+        db.close();
     }
 
     private Review review(String measures) {
@@ -93,5 +82,19 @@ class ExchangeStoreTest {
             sql.insertOfficeKey(c, office);
             return null;
         }));
+    }
+
+    @Test
+    void exportsAreListedNewestFirstAsRecorded() {
+        var first = new ExchangeStore.ExportRow(0, now, "coordinator", 2024, 2024, "demo-2024-2024-20260101-080000.zip.gpg",
+                1234, "ab".repeat(32), "CD34", "AB12,EF56", "/media/usb");
+        var second = new ExchangeStore.ExportRow(0, now.plusSeconds(60), "coordinator", 2020, 2025,
+                "demo-2020-2025-20260101-080100.zip.gpg", 99_000, "cd".repeat(32), "CD34", "AB12", "/data/exports");
+        long a = store.tx(c -> sql.insertExport(c, first));
+        long b = store.tx(c -> sql.insertExport(c, second));
+        List<ExchangeStore.ExportRow> rows = store.read(sql::exports);
+        assertEquals(List.of(b, a), rows.stream().map(ExchangeStore.ExportRow::id).toList());
+        assertEquals(new ExchangeStore.ExportRow(a, now, "coordinator", 2024, 2024, first.fileName(), 1234, first.sha256(),
+                "CD34", "AB12,EF56", "/media/usb"), rows.get(1));
     }
 }

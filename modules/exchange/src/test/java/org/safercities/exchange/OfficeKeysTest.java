@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,32 +12,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.safercities.crypto.OpenPgp;
-import org.safercities.platform.store.DataFolder;
-import org.safercities.platform.store.Migrator;
 import org.safercities.platform.store.Store;
 
 /** Two offices with their keys in their own databases: one seals for the other, which opens it; strangers cannot. */
 class OfficeKeysTest {
 
-    private Path dir;
-    private DataFolder folder;
+    private ExchangeDb db;
     private Store store;
 
     @BeforeEach
     void open() throws Exception {
-        dir = Files.createTempDirectory("exchange-keys");
-        folder = new DataFolder(dir).lock();
-        store = new Store(folder, 2);
-        store.create(null);
-        new Migrator(store, getClass().getClassLoader()).migrate(List.of(
-                new Migrator.ModuleMigrations("exchange", List.of("V001__create_exchange.sql"))));
+        db = new ExchangeDb();
+        store = db.store;
     }
 
     @AfterEach
     void close() throws Exception {
-        store.close();
-        folder.close();
-        DataFolder.deleteTree(dir);
+        db.close();
     }
 
     @Test

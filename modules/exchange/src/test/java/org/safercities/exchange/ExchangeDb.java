@@ -1,0 +1,33 @@
+package org.safercities.exchange;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.safercities.platform.store.DataFolder;
+import org.safercities.platform.store.Migrator;
+import org.safercities.platform.store.Store;
+
+/** A real Derby database in a temporary data folder with the exchange tables only: the store tests' fixture. */
+final class ExchangeDb implements AutoCloseable {
+
+    final Path dir;
+    final Store store;
+    private final DataFolder folder;
+
+    ExchangeDb() throws Exception {
+        dir = Files.createTempDirectory("exchange-db");
+        folder = new DataFolder(dir).lock();
+        store = new Store(folder, 2);
+        store.create(null);
+        new Migrator(store, getClass().getClassLoader()).migrate(List.of(
+                new Migrator.ModuleMigrations("exchange", List.of("V001__create_exchange.sql"))));
+    }
+
+    @Override
+    public void close() throws Exception {
+        store.close();
+        folder.close();
+        DataFolder.deleteTree(dir);
+    }
+}
