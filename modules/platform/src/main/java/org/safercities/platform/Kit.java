@@ -131,7 +131,7 @@ public final class Kit implements AutoCloseable {
             AreaService areas = new AreaService(store, audit);
             CityService city = new CityService(store, audit, messages);
             Uploads uploads = new Uploads(folder.uploads(), config.uploadMaxBytes());
-            Shell shell = new Shell(version, messages, city::banner);
+            Shell shell = new Shell(version, messages, city::banner, profiles::brand);
             Pages pages = new Pages(shell);
             Backups backups = new Backups(store, folder, audit, clock, version);
 

@@ -37,19 +37,32 @@ public record KitProfile(String name, String country, List<String> languages, Li
 
     static final long MAX_BYTES = 2L * 1024 * 1024;
     static final int MAX_LOGO = 200 * 1024;
+    /** The largest logo, in pixels each way: the header shows it 28 pixels high, the profile page 64. */
+    static final int MAX_LOGO_PIXELS = 1024;
+    static final int MAX_BRAND = 80;
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     static final Set<String> MODULES = Set.of("diagnosis", "partnerships", "strategy", "monitoring", "exchange");
 
-    /** Why a profile is refused: {@code key} is a message key ({@code platform.profile.refused.*}), detail is English. */
+    /**
+     * Why a profile is refused: {@code key} is a message key ({@code platform.profile.refused.*}) with its
+     * {@code args}, detail is English.
+     */
     public static final class Refused extends Exception {
         private final String key;
+        private final Object[] args;
 
-        Refused(String key, String detail) {
+        Refused(String key, String detail, Object... args) {
             super(detail);
             this.key = key;
+            this.args = args.clone();
         }
 
         public String key() {
             return key;
+        }
+
+        public Object[] args() {
+            return args.clone();
         }
     }
 
@@ -147,20 +160,45 @@ public record KitProfile(String name, String country, List<String> languages, Li
             }
             recipients.add(new Recipient(required(r, "label"), key));
         }
-        byte[] logo = null;
-        if (text(o, "logoPng") != null) {
-            try {
-                logo = Base64.getMimeDecoder().decode(text(o, "logoPng"));
-            } catch (IllegalArgumentException e) {
-                throw new Refused("platform.profile.refused.broken", "logoPng is not base64");
-            }
-            if (logo.length > MAX_LOGO || logo.length < 8 || logo[0] != (byte) 0x89 || logo[1] != 'P' || logo[2] != 'N' || logo[3] != 'G') {
-                throw new Refused("platform.profile.refused.broken", "logoPng must be a PNG of at most 200 KB");
-            }
+        byte[] logo = logo(text(o, "logoPng"));
+        String brand = text(o, "brandName");
+        if (brand != null && (brand.isBlank() || brand.strip().length() > MAX_BRAND || brand.chars().anyMatch(Character::isISOControl))) {
+            throw new Refused("platform.profile.refused.brand", "brandName must be 1 to 80 characters on one line", MAX_BRAND);
         }
+        brand = brand == null ? null : brand.strip();
         return new KitProfile(name, country, strings(o, "languages"), strings(o, "levels"), List.copyOf(indicators), off,
-                List.copyOf(recipients), threshold, text(o, "brandName"), logo, v.signerFingerprint(), v.signerUserId(),
+                List.copyOf(recipients), threshold, brand, logo, v.signerFingerprint(), v.signerUserId(),
                 v.signedAt());
+    }
+
+    /**
+     * The logo: a PNG (checked by its signature and header, never decoded here: the browser shows it as an image,
+     * so it cannot run script as an SVG could) of at most 200 KB and 1024 × 1024 pixels.
+     */
+    static byte[] logo(String base64) throws Refused {
+        if (base64 == null) {
+            return null;
+        }
+        byte[] png;
+        try {
+            png = Base64.getMimeDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new Refused("platform.profile.refused.logo", "logoPng is not base64", MAX_LOGO / 1024, MAX_LOGO_PIXELS);
+        }
+        boolean isPng = png.length >= 24 && java.util.Arrays.equals(png, 0, 8, PNG_SIGNATURE, 0, 8)
+                && new String(png, 12, 4, StandardCharsets.US_ASCII).equals("IHDR");
+        if (!isPng || png.length > MAX_LOGO) {
+            throw new Refused("platform.profile.refused.logo", "logoPng must be a PNG of at most 200 KB",
+                    MAX_LOGO / 1024, MAX_LOGO_PIXELS);
+        }
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(png, 16, 8);
+        long width = Integer.toUnsignedLong(header.getInt());
+        long height = Integer.toUnsignedLong(header.getInt());
+        if (width < 1 || height < 1 || width > MAX_LOGO_PIXELS || height > MAX_LOGO_PIXELS) {
+            throw new Refused("platform.profile.refused.logo", "logoPng is " + width + " x " + height + " pixels",
+                    MAX_LOGO / 1024, MAX_LOGO_PIXELS);
+        }
+        return png;
     }
 
     private static String required(JsonObject o, String key) throws Refused {

@@ -61,14 +61,17 @@ public final class ProfileRoutes implements HttpService {
     private void show(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
         v.require(Role.STAFF);
-        pages.render(res, v, "/kit-profile", "platform/kit-profile", "platform.profile.title",
+        pages.render(res, v, "/kit-profile", "platform/kit-profile", "platform.kitProfile.title",
                 new ProfilePage(profiles.active().map(p -> shown(p, v.t())).orElse(null)));
     }
 
+    /**
+     * The logo of the running profile, or of the one offered at set-up. Public like {@code /assets} (WebGate lets it
+     * through before sign-in): the header of the sign-in and set-up pages shows it. Only a PNG the profile carried
+     * is ever sent, as {@code image/png} with the kit's CSP and {@code nosniff}.
+     */
     private void logo(ServerRequest req, ServerResponse res) {
-        Visit v = Visit.of(req);
-        v.require(Role.ALL);
-        byte[] png = profiles.active().map(KitProfile::logoPng).orElse(null);
+        byte[] png = profiles.active().or(profiles::offered).map(KitProfile::logoPng).orElse(null);
         if (png == null) {
             res.status(Status.NOT_FOUND_404).send();
             return;

@@ -80,6 +80,12 @@ public final class Profiles {
         return Optional.ofNullable(applied ? null : offered);
     }
 
+    /** What the header shows of the running profile: its brand name and logo, none without a profile. */
+    public org.safercities.platform.web.Shell.Brand brand() {
+        return active().map(p -> new org.safercities.platform.web.Shell.Brand(p.brandName(), p.logoPng() != null))
+                .orElse(org.safercities.platform.web.Shell.Brand.NONE);
+    }
+
     public Optional<KitProfile.Refused> refusal() {
         return Optional.ofNullable(refusal);
     }

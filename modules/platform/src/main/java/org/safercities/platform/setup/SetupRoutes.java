@@ -145,7 +145,7 @@ public final class SetupRoutes implements HttpService {
                 new SetupPage(profileFields(v.t(), f), f.get("cityCode"), f.get("username"), f.get("displayName"),
                         f.get("encrypt").equals("on"), e.in(v.t()), SetupService.MIN_PASSPHRASE,
                         profiles.offered().map(p -> ProfileRoutes.shown(p, v.t())).orElse(null),
-                        profiles.refusal().map(r -> v.t().t(r.key())).orElse(null)));
+                        profiles.refusal().map(r -> v.t().t(r.key(), r.args())).orElse(null)));
     }
 
     private void unlockForm(ServerRequest req, ServerResponse res) {
