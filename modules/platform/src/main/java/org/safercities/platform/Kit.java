@@ -151,7 +151,7 @@ public final class Kit implements AutoCloseable {
                 areas.reload();
                 modules.forEach(KitModule::storeReady);
             };
-            SetupService setup = new SetupService(store, city, areas, accounts, messages, ready);
+            SetupService setup = new SetupService(store, city, areas, accounts, messages, ready, audit);
 
             // Derby boots on its own thread while Helidon builds the routing and starts: on a 2-core office PC
             // that is most of the start-up. Requests that arrive before it is done wait at the gate.

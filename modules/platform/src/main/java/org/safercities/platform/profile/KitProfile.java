@@ -32,14 +32,40 @@ import org.safercities.platform.links.NationalProfile;
  */
 public record KitProfile(String name, String country, List<String> languages, List<String> levels,
         List<NationalIndicator> indicators, Set<String> modulesOff, List<Recipient> recipients, Integer threshold,
-        String brandName, byte[] logoPng, String signerFingerprint, String signerUserId, Instant signedAt)
-        implements NationalProfile {
+        String brandName, byte[] logoPng, List<AreaNode> areas, String signerFingerprint, String signerUserId,
+        Instant signedAt) implements NationalProfile {
+
+    /**
+     * One area of the profile's optional area tree, parents before children. {@code depth} 0 is a city (a top
+     * area, no parent): at set-up the city whose code the officer gives gets the areas under it.
+     */
+    public record AreaNode(String code, String parent, String name, String altName, String altNameLang, int depth) {
+    }
+
+    /** The cities (top areas) of the area tree. */
+    public List<AreaNode> cities() {
+        return areas.stream().filter(a -> a.depth() == 0).toList();
+    }
+
+    /** The areas under the city {@code cityCode}, at any depth, parents before children; empty if it has none. */
+    public List<AreaNode> areasUnder(String cityCode) {
+        Set<String> inside = new java.util.HashSet<>(Set.of(cityCode));
+        List<AreaNode> out = new ArrayList<>();
+        for (AreaNode a : areas) { // sorted by depth: a parent is seen before its children
+            if (a.parent() != null && inside.contains(a.parent())) {
+                inside.add(a.code());
+                out.add(a);
+            }
+        }
+        return List.copyOf(out);
+    }
 
     static final long MAX_BYTES = 2L * 1024 * 1024;
     static final int MAX_LOGO = 200 * 1024;
     /** The largest logo, in pixels each way: the header shows it 28 pixels high, the profile page 64. */
     static final int MAX_LOGO_PIXELS = 1024;
     static final int MAX_BRAND = 80;
+    static final int MAX_AREAS = 20_000;
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     static final Set<String> MODULES = Set.of("diagnosis", "partnerships", "strategy", "monitoring", "exchange");
 
@@ -166,9 +192,85 @@ public record KitProfile(String name, String country, List<String> languages, Li
             throw new Refused("platform.profile.refused.brand", "brandName must be 1 to 80 characters on one line", MAX_BRAND);
         }
         brand = brand == null ? null : brand.strip();
-        return new KitProfile(name, country, strings(o, "languages"), strings(o, "levels"), List.copyOf(indicators), off,
-                List.copyOf(recipients), threshold, brand, logo, v.signerFingerprint(), v.signerUserId(),
-                v.signedAt());
+        List<String> levels = strings(o, "levels");
+        return new KitProfile(name, country, strings(o, "languages"), levels, List.copyOf(indicators), off,
+                List.copyOf(recipients), threshold, brand, logo, areas(array(o, "areas"), levels.size()),
+                v.signerFingerprint(), v.signerUserId(), v.signedAt());
+    }
+
+    /**
+     * The optional area tree: {@code [{"code","name","parent"?,"altName"?,"altNameLang"?}]}, codes unique (as
+     * {@code AreaCode} normalises them), every parent in the tree, no circle, no deeper than the level names
+     * ({@code levels[0]} names the cities). Returned parents first.
+     */
+    static List<AreaNode> areas(List<JsonValue> raw, int levels) throws Refused {
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        if (raw.size() > MAX_AREAS) {
+            throw new Refused("platform.profile.refused.areasTooMany", raw.size() + " areas", MAX_AREAS);
+        }
+        Map<String, JsonObject> byCode = new LinkedHashMap<>();
+        for (JsonValue v : raw) {
+            if (!(v instanceof JsonObject a)) {
+                throw new Refused("platform.profile.refused.areaCode", "an area is not an object", "?");
+            }
+            String code = org.safercities.platform.areas.AreaCode.normalize(text(a, "code"));
+            if (code == null) {
+                throw new Refused("platform.profile.refused.areaCode", "area code " + text(a, "code"), String.valueOf(text(a, "code")));
+            }
+            String name = text(a, "name");
+            String alt = text(a, "altName");
+            if (name == null || name.isBlank() || name.strip().length() > 200 || (alt != null && alt.strip().length() > 200)) {
+                throw new Refused("platform.profile.refused.areaName", "area " + code + " name", code);
+            }
+            if (byCode.put(code, a) != null) {
+                throw new Refused("platform.profile.refused.areaDuplicate", "area code " + code + " twice", code);
+            }
+        }
+        Map<String, Integer> depth = new java.util.HashMap<>();
+        for (String code : byCode.keySet()) {
+            // up the parents to a top area; more steps than areas is a circle
+            List<String> path = new ArrayList<>();
+            String at = code;
+            while (at != null && !depth.containsKey(at)) {
+                JsonObject a = byCode.get(at);
+                if (a == null || path.size() > byCode.size()) {
+                    throw new Refused("platform.profile.refused.areaParent", "area " + code + ": parent " + at,
+                            path.isEmpty() ? code : path.getLast(), at);
+                }
+                path.add(at);
+                String parent = text(a, "parent");
+                at = parent == null || parent.isBlank() ? null : org.safercities.platform.areas.AreaCode.normalize(parent);
+                if (parent != null && !parent.isBlank() && at == null) {
+                    throw new Refused("platform.profile.refused.areaParent", "area " + path.getLast() + ": parent " + parent,
+                            path.getLast(), parent);
+                }
+            }
+            int d = at == null ? -1 : depth.get(at);
+            for (int i = path.size() - 1; i >= 0; i--) {
+                depth.put(path.get(i), ++d);
+            }
+        }
+        List<AreaNode> out = new ArrayList<>();
+        for (var e : byCode.entrySet()) {
+            int d = depth.get(e.getKey());
+            if (d >= levels) {
+                throw new Refused("platform.profile.refused.areaDepth", "area " + e.getKey() + " at depth " + d,
+                        e.getKey(), d + 1, levels);
+            }
+            JsonObject a = e.getValue();
+            String parent = text(a, "parent");
+            out.add(new AreaNode(e.getKey(), parent == null || parent.isBlank() ? null
+                    : org.safercities.platform.areas.AreaCode.normalize(parent), text(a, "name").strip(),
+                    blankToNull(text(a, "altName")), blankToNull(text(a, "altNameLang")), d));
+        }
+        out.sort(java.util.Comparator.comparingInt(AreaNode::depth));
+        return List.copyOf(out);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /**

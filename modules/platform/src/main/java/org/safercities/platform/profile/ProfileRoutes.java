@@ -23,10 +23,14 @@ public final class ProfileRoutes implements HttpService {
     /** What the set-up page and the profile page show of a profile. */
     public record Shown(String name, String country, String brandName, String signer, String fingerprint, String signedAt,
             String languages, String levels, String modulesOff, String threshold, int indicators, List<String> recipients,
-            boolean logo) {
+            boolean logo, String areas) {
     }
 
-    public record ProfilePage(Shown profile) {
+    /** A declined offer as the set-up and kit profile pages name it. */
+    public record DeclinedShown(String name, String fingerprint, String at) {
+    }
+
+    public record ProfilePage(Shown profile, DeclinedShown declined) {
     }
 
     public ProfileRoutes(Profiles profiles, Pages pages) {
@@ -39,7 +43,13 @@ public final class ProfileRoutes implements HttpService {
                 p.signerUserId(), grouped(p.signerFingerprint()), t.dateTime(p.signedAt()), String.join(", ", p.languages()),
                 String.join(" › ", p.levels()), String.join(", ", p.modulesOff().stream().sorted().toList()),
                 p.threshold() == null ? "" : Integer.toString(p.threshold()), p.indicators().size(),
-                p.recipients().stream().map(r -> r.label()).toList(), p.logoPng() != null);
+                p.recipients().stream().map(r -> r.label()).toList(), p.logoPng() != null,
+                p.areas().isEmpty() ? null : t.t("platform.profile.areasCount", p.cities().size(), p.areas().size() - p.cities().size()));
+    }
+
+    public static DeclinedShown shown(Profiles.Declined d, Translator t) {
+        return new DeclinedShown(d.name(), d.fingerprint() == null ? "" : grouped(d.fingerprint()),
+                d.at() == null ? "" : t.dateTime(d.at()));
     }
 
     /** A fingerprint in groups of four, as gpg prints it, so that it is read and compared aloud easily. */
@@ -62,7 +72,8 @@ public final class ProfileRoutes implements HttpService {
         Visit v = Visit.of(req);
         v.require(Role.STAFF);
         pages.render(res, v, "/kit-profile", "platform/kit-profile", "platform.kitProfile.title",
-                new ProfilePage(profiles.active().map(p -> shown(p, v.t())).orElse(null)));
+                new ProfilePage(profiles.active().map(p -> shown(p, v.t())).orElse(null),
+                        profiles.active().isPresent() ? null : profiles.declined().map(d -> shown(d, v.t())).orElse(null)));
     }
 
     /**
