@@ -112,14 +112,7 @@ public record KitProfile(String name, String country, List<String> languages, Li
         } catch (NoSuchFileException | java.nio.charset.MalformedInputException e) {
             throw new Refused("platform.profile.refused.unsigned", "no signature " + json + ".asc");
         }
-        JsonObject o;
-        try {
-            o = Json.createReader(new StringReader(StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString())).readObject();
-        } catch (java.nio.charset.CharacterCodingException | ClassCastException
-                | jakarta.json.JsonException e) {
-            throw new Refused("platform.profile.refused.broken", "not UTF-8 JSON: " + e.getMessage());
-        }
+        JsonObject o = json(bytes);
         String signer = text(o, "signer");
         if (signer == null) {
             throw new Refused("platform.profile.refused.broken", "no signer (the forum's public key)");
@@ -141,11 +134,62 @@ public record KitProfile(String name, String country, List<String> languages, Li
         return parse(o, v);
     }
 
-    static String normal(String fingerprint) {
+    /**
+     * Checks a profile's content as {@link #read} does, but not its signature: what {@code profile sign} checks
+     * before signing. The signer fields are the {@code signer} key's; {@code signedAt} is null.
+     */
+    public static KitProfile content(byte[] bytes) throws Refused {
+        if (bytes.length > MAX_BYTES) {
+            throw new Refused("platform.profile.refused.broken", "larger than 2 MB");
+        }
+        JsonObject o = json(bytes);
+        String signer = text(o, "signer");
+        if (signer == null) {
+            throw new Refused("platform.profile.refused.broken", "no signer (the forum's public key)");
+        }
+        OpenPgp.KeyInfo k;
+        try {
+            k = OpenPgp.readPublicKey(signer);
+        } catch (OpenPgp.PgpException e) {
+            throw new Refused("platform.profile.refused.broken", "signer is not an OpenPGP public key: " + e.getMessage());
+        }
+        return parse(o, new OpenPgp.Verified(k.fingerprint(), k.userId(), null, null));
+    }
+
+    /** The profile's JSON with {@code signer} set to this public key (the other members as they were, in order). */
+    public static byte[] withSigner(byte[] bytes, String armouredPublicKey) throws Refused {
+        JsonObject o = Json.createObjectBuilder(json(bytes)).add("signer", armouredPublicKey).build();
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (var w = Json.createWriterFactory(Map.of(jakarta.json.stream.JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+            w.writeObject(o);
+        }
+        return (out.toString().strip() + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JsonObject json(byte[] bytes) throws Refused {
+        try {
+            return Json.createReader(new StringReader(StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString())).readObject();
+        } catch (java.nio.charset.CharacterCodingException | ClassCastException
+                | jakarta.json.JsonException e) {
+            throw new Refused("platform.profile.refused.broken", "not UTF-8 JSON: " + e.getMessage());
+        }
+    }
+
+    public static String normal(String fingerprint) {
         return fingerprint.replaceAll("[\\s:]", "").toUpperCase(java.util.Locale.ROOT);
     }
 
+    /** A member of the wrong JSON type (a number for a text, a text for an object) refuses the profile too. */
     private static KitProfile parse(JsonObject o, OpenPgp.Verified v) throws Refused {
+        try {
+            return parseChecked(o, v);
+        } catch (ClassCastException | NullPointerException e) {
+            throw new Refused("platform.profile.refused.broken", "a member has the wrong type: " + e.getMessage());
+        }
+    }
+
+    private static KitProfile parseChecked(JsonObject o, OpenPgp.Verified v) throws Refused {
         String name = required(o, "name");
         String country = required(o, "country");
         if (!country.matches("[A-Z]{2}")) {

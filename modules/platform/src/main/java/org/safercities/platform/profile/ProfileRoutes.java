@@ -53,7 +53,7 @@ public final class ProfileRoutes implements HttpService {
     }
 
     /** A fingerprint in groups of four, as gpg prints it, so that it is read and compared aloud easily. */
-    static String grouped(String fingerprint) {
+    public static String grouped(String fingerprint) {
         String f = KitProfile.normal(fingerprint);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < f.length(); i += 4) {
