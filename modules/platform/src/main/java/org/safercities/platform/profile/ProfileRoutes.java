@@ -24,6 +24,9 @@ public final class ProfileRoutes implements HttpService {
     public record Shown(String name, String country, String brandName, String signer, String fingerprint, String signedAt,
             String languages, String levels, String modulesOff, String threshold, int indicators, List<String> recipients,
             boolean logo, String areas) {
+        public boolean hasRecipients() {
+            return !recipients.isEmpty();
+        }
     }
 
     /** A declined offer as the set-up and kit profile pages name it. */

@@ -16,6 +16,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import org.safercities.platform.Problem;
 import org.safercities.platform.accounts.Role;
+import org.safercities.platform.areas.AreaCode;
 import org.safercities.platform.audit.AuditLog;
 import org.safercities.platform.i18n.Messages;
 import org.safercities.platform.profile.KitProfile;
@@ -162,7 +163,12 @@ public final class SetupRoutes implements HttpService {
         profiles.declined().ifPresent(d -> audit.record(new AuditLog.Event(form.admin().normalizedUsername(), v.address(),
                 "kit-profile.decline", "kit-profile", d.fingerprint() == null ? "-" : d.fingerprint(), "ok", String.valueOf(d.name()))));
         v.replaceSession(sessions.signIn(v.session(), adminId));
-        v.flash("platform.setup.done");
+        int fromProfile = kept == null ? 0 : kept.areasUnder(AreaCode.normalize(form.cityCode())).size();
+        if (fromProfile > 0) {
+            v.flash("platform.setup.doneWithAreas", fromProfile);
+        } else {
+            v.flash("platform.setup.done");
+        }
         Visit.redirect(res, "/");
     }
 
