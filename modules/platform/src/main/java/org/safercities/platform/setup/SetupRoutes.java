@@ -154,21 +154,15 @@ public final class SetupRoutes implements HttpService {
             renderSetup(res, Status.create(422), v, v.form(), e);
             return;
         }
-        long adminId = setup.setUp(form, false, v.address(), kept);
+        long adminId = setup.setUp(form, false, v.address(), kept, profiles.declined().orElse(null));
         try {
             profiles.applyOffered();
         } catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
-        profiles.declined().ifPresent(d -> audit.record(new AuditLog.Event(form.admin().normalizedUsername(), v.address(),
-                "kit-profile.decline", "kit-profile", d.fingerprint() == null ? "-" : d.fingerprint(), "ok", String.valueOf(d.name()))));
         v.replaceSession(sessions.signIn(v.session(), adminId));
         int fromProfile = kept == null ? 0 : kept.areasUnder(AreaCode.normalize(form.cityCode())).size();
-        if (fromProfile > 0) {
-            v.flash("platform.setup.doneWithAreas", fromProfile);
-        } else {
-            v.flash("platform.setup.done");
-        }
+        v.flash(fromProfile > 0 ? "platform.setup.doneWithAreas" : "platform.setup.done", fromProfile);
         Visit.redirect(res, "/");
     }
 

@@ -98,14 +98,16 @@ public final class SetupService {
 
     /** Creates everything; returns the administrator's account id. Call only after {@link #validate} is empty. */
     public synchronized long setUp(SetupForm form, boolean demo, String address) {
-        return setUp(form, demo, address, null);
+        return setUp(form, demo, address, null, null);
     }
 
     /**
      * As {@link #setUp(SetupForm, boolean, String)}, with the kit profile the officer keeps ({@code null} for
-     * none): its areas under the city's code are created under the city in the same transaction.
+     * none): its areas under the city's code are created under the city in the same transaction; or with the offer
+     * the officer declined, recorded in the audit log.
      */
-    public synchronized long setUp(SetupForm form, boolean demo, String address, KitProfile kitProfile) {
+    public synchronized long setUp(SetupForm form, boolean demo, String address, KitProfile kitProfile,
+            org.safercities.platform.profile.Profiles.Declined declined) {
         if (store.state() != Store.State.SETUP) {
             throw Problem.conflict("platform.setup.alreadyDone");
         }
@@ -125,6 +127,10 @@ public final class SetupService {
                 }
                 audit.append(c, new AuditLog.Event(actor, address, "kit-profile.apply", "kit-profile",
                         kitProfile.signerFingerprint(), "ok", kitProfile.name() + "; " + tree.size() + " areas under " + cityCode));
+            }
+            if (declined != null) {
+                audit.append(c, new AuditLog.Event(actor, address, "kit-profile.decline", "kit-profile",
+                        declined.fingerprint() == null ? "-" : declined.fingerprint(), "ok", String.valueOf(declined.name())));
             }
             return accounts.create(c, form.admin(), actor, address);
         });
