@@ -52,10 +52,11 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 /**
  * Starts the kit. Options: demo (adds --demo), label (names the temp folder), prepare(dataDir) runs before the
- * start (e.g. to drop extra message bundles into <data>/locales/), startTimeoutMs.
+ * start (e.g. to drop extra message bundles into <data>/locales/), args (more command-line options, e.g. --profile),
+ * startTimeoutMs.
  * Returns { baseUrl, port, dataDir, logFile, health, stop() }.
  */
-export async function startKit({ demo = false, label = 'kit', prepare, startTimeoutMs = 90_000 } = {}) {
+export async function startKit({ demo = false, label = 'kit', prepare, args: extraArgs = [], startTimeoutMs = 90_000 } = {}) {
   if (!existsSync(JAR)) {
     throw new Error(`The kit's jar is missing: ${JAR}. Build it first (mvn -q package at the repository root).`);
   }
@@ -68,6 +69,7 @@ export async function startKit({ demo = false, label = 'kit', prepare, startTime
   const log = createWriteStream(logFile);
   const args = ['-jar', JAR, '--data', dataDir, '--port', String(port)];
   if (demo) args.push('--demo');
+  args.push(...extraArgs);
   const child = spawn(javaBin(), args, { cwd: REPO_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.stdout.pipe(log, { end: false });

@@ -11,6 +11,7 @@ record Args(String command, Path data, Path file, Properties overrides) {
               java -jar safercities-kit.jar [--data DIR] [--port N] [--host ADDR] [--lan] [--demo]
                                             [--profile kit-profile.json] [--open-browser]
               java -jar safercities-kit.jar restore BACKUP.zip [--data DIR]
+              java -jar safercities-kit.jar profile key|sign|check ...   (national forums: run "profile" alone for help)
             Defaults: --data ./data (./demo-data with --demo), --port 8080, --host 127.0.0.1""";
 
     /** Set by the USB launchers: once the kit answers, Main asks the system to open its address in the browser. */

@@ -29,6 +29,7 @@ import org.safercities.monitoring.MonitoringModule;
  * <pre>
  * java -jar safercities-kit.jar [--data DIR] [--port N] [--host ADDR] [--demo]
  * java -jar safercities-kit.jar restore BACKUP.zip [--data DIR]
+ * java -jar safercities-kit.jar profile key|sign|check ...   (a national forum's kit profile: ProfileCommand)
  * </pre>
  */
 public final class Main {
@@ -49,6 +50,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("profile")) { // a national forum's tools: its own options
+            System.exit(ProfileCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         Args a;
         try {
             a = Args.parse(args);

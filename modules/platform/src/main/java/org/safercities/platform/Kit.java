@@ -131,7 +131,7 @@ public final class Kit implements AutoCloseable {
             AreaService areas = new AreaService(store, audit);
             CityService city = new CityService(store, audit, messages);
             Uploads uploads = new Uploads(folder.uploads(), config.uploadMaxBytes());
-            Shell shell = new Shell(version, messages, city::banner);
+            Shell shell = new Shell(version, messages, city::banner, profiles::brand);
             Pages pages = new Pages(shell);
             Backups backups = new Backups(store, folder, audit, clock, version);
 
@@ -151,7 +151,7 @@ public final class Kit implements AutoCloseable {
                 areas.reload();
                 modules.forEach(KitModule::storeReady);
             };
-            SetupService setup = new SetupService(store, city, areas, accounts, messages, ready);
+            SetupService setup = new SetupService(store, city, areas, accounts, messages, ready, audit);
 
             // Derby boots on its own thread while Helidon builds the routing and starts: on a 2-core office PC
             // that is most of the start-up. Requests that arrive before it is done wait at the gate.

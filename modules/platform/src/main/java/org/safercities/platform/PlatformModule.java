@@ -42,6 +42,9 @@ final class PlatformModule implements KitModule {
                 new MenuEntry("platform.menu.import", "/areas/import", 0, Role.EDITORS),
                 new MenuEntry("platform.menu.accounts", "/accounts", 0, Role.ADMINS),
                 new MenuEntry("platform.menu.audit", "/audit", 0, Role.ADMINS),
-                new MenuEntry("platform.menu.backups", "/backups", 0, Role.ADMINS));
+                new MenuEntry("platform.menu.backups", "/backups", 0, Role.ADMINS),
+                // labelled with their pages' titles; the roles are the ones their routes require
+                new MenuEntry("platform.kitProfile.title", "/kit-profile", 0, Role.STAFF),
+                new MenuEntry("platform.network.title", "/network", 0, Role.ADMINS));
     }
 }

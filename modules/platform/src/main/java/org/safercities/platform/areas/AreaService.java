@@ -215,9 +215,17 @@ public final class AreaService {
         return id;
     }
 
-    public void createRoot(Connection c, String code, String name, String actor, String address) throws SQLException {
+    /** Inserts an area with its name in another language, inside the caller's transaction (set-up from a kit profile). */
+    public long insert(Connection c, String code, Long parentId, int level, String name, String altName, String altNameLang)
+            throws SQLException {
+        return areas.insert(c, code, parentId, level, name, altName, altNameLang, null);
+    }
+
+    /** The city, the tree's root, inside the caller's transaction; returns its id. */
+    public long createRoot(Connection c, String code, String name, String actor, String address) throws SQLException {
         long id = areas.insert(c, code, null, 0, name, null, null, null);
         audit.append(c, new AuditLog.Event(actor, address, "area.create", "area", Long.toString(id), "ok", code + " " + name));
+        return id;
     }
 
     public void update(long id, int version, AreaForm form, String actor, String address) {

@@ -32,24 +32,63 @@ import org.safercities.platform.links.NationalProfile;
  */
 public record KitProfile(String name, String country, List<String> languages, List<String> levels,
         List<NationalIndicator> indicators, Set<String> modulesOff, List<Recipient> recipients, Integer threshold,
-        String brandName, byte[] logoPng, String signerFingerprint, String signerUserId, Instant signedAt)
-        implements NationalProfile {
+        String brandName, byte[] logoPng, List<AreaNode> areas, String signerFingerprint, String signerUserId,
+        Instant signedAt) implements NationalProfile {
+
+    /**
+     * One area of the profile's optional area tree, parents before children. {@code depth} 0 is a city (a top
+     * area, no parent): at set-up the city whose code the officer gives gets the areas under it.
+     */
+    public record AreaNode(String code, String parent, String name, String altName, String altNameLang, int depth) {
+    }
+
+    /** The cities (top areas) of the area tree. */
+    public List<AreaNode> cities() {
+        return areas.stream().filter(a -> a.depth() == 0).toList();
+    }
+
+    /** The areas under the city {@code cityCode}, at any depth, parents before children; empty if it has none. */
+    public List<AreaNode> areasUnder(String cityCode) {
+        Set<String> inside = new java.util.HashSet<>(Set.of(cityCode));
+        List<AreaNode> out = new ArrayList<>();
+        for (AreaNode a : areas) { // sorted by depth: a parent is seen before its children
+            if (a.parent() != null && inside.contains(a.parent())) {
+                inside.add(a.code());
+                out.add(a);
+            }
+        }
+        return List.copyOf(out);
+    }
 
     static final long MAX_BYTES = 2L * 1024 * 1024;
     static final int MAX_LOGO = 200 * 1024;
+    /** The largest logo, in pixels each way: the header shows it 28 pixels high, the profile page 64. */
+    static final int MAX_LOGO_PIXELS = 1024;
+    static final int MAX_BRAND = 80;
+    static final int MAX_AREAS = 20_000;
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     static final Set<String> MODULES = Set.of("diagnosis", "partnerships", "strategy", "monitoring", "exchange");
 
-    /** Why a profile is refused: {@code key} is a message key ({@code platform.profile.refused.*}), detail is English. */
+    /**
+     * Why a profile is refused: {@code key} is a message key ({@code platform.profile.refused.*}) with its
+     * {@code args}, detail is English.
+     */
     public static final class Refused extends Exception {
         private final String key;
+        private final Object[] args;
 
-        Refused(String key, String detail) {
+        Refused(String key, String detail, Object... args) {
             super(detail);
             this.key = key;
+            this.args = args.clone();
         }
 
         public String key() {
             return key;
+        }
+
+        public Object[] args() {
+            return args.clone();
         }
     }
 
@@ -73,14 +112,7 @@ public record KitProfile(String name, String country, List<String> languages, Li
         } catch (NoSuchFileException | java.nio.charset.MalformedInputException e) {
             throw new Refused("platform.profile.refused.unsigned", "no signature " + json + ".asc");
         }
-        JsonObject o;
-        try {
-            o = Json.createReader(new StringReader(StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString())).readObject();
-        } catch (java.nio.charset.CharacterCodingException | ClassCastException
-                | jakarta.json.JsonException e) {
-            throw new Refused("platform.profile.refused.broken", "not UTF-8 JSON: " + e.getMessage());
-        }
+        JsonObject o = json(bytes);
         String signer = text(o, "signer");
         if (signer == null) {
             throw new Refused("platform.profile.refused.broken", "no signer (the forum's public key)");
@@ -102,11 +134,62 @@ public record KitProfile(String name, String country, List<String> languages, Li
         return parse(o, v);
     }
 
-    static String normal(String fingerprint) {
+    /**
+     * Checks a profile's content as {@link #read} does, but not its signature: what {@code profile sign} checks
+     * before signing. The signer fields are the {@code signer} key's; {@code signedAt} is null.
+     */
+    public static KitProfile content(byte[] bytes) throws Refused {
+        if (bytes.length > MAX_BYTES) {
+            throw new Refused("platform.profile.refused.broken", "larger than 2 MB");
+        }
+        JsonObject o = json(bytes);
+        String signer = text(o, "signer");
+        if (signer == null) {
+            throw new Refused("platform.profile.refused.broken", "no signer (the forum's public key)");
+        }
+        OpenPgp.KeyInfo k;
+        try {
+            k = OpenPgp.readPublicKey(signer);
+        } catch (OpenPgp.PgpException e) {
+            throw new Refused("platform.profile.refused.broken", "signer is not an OpenPGP public key: " + e.getMessage());
+        }
+        return parse(o, new OpenPgp.Verified(k.fingerprint(), k.userId(), null, null));
+    }
+
+    /** The profile's JSON with {@code signer} set to this public key (the other members as they were, in order). */
+    public static byte[] withSigner(byte[] bytes, String armouredPublicKey) throws Refused {
+        JsonObject o = Json.createObjectBuilder(json(bytes)).add("signer", armouredPublicKey).build();
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (var w = Json.createWriterFactory(Map.of(jakarta.json.stream.JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+            w.writeObject(o);
+        }
+        return (out.toString().strip() + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JsonObject json(byte[] bytes) throws Refused {
+        try {
+            return Json.createReader(new StringReader(StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString())).readObject();
+        } catch (java.nio.charset.CharacterCodingException | ClassCastException
+                | jakarta.json.JsonException e) {
+            throw new Refused("platform.profile.refused.broken", "not UTF-8 JSON: " + e.getMessage());
+        }
+    }
+
+    public static String normal(String fingerprint) {
         return fingerprint.replaceAll("[\\s:]", "").toUpperCase(java.util.Locale.ROOT);
     }
 
+    /** A member of the wrong JSON type (a number for a text, a text for an object) refuses the profile too. */
     private static KitProfile parse(JsonObject o, OpenPgp.Verified v) throws Refused {
+        try {
+            return parseChecked(o, v);
+        } catch (ClassCastException | NullPointerException e) {
+            throw new Refused("platform.profile.refused.broken", "a member has the wrong type: " + e.getMessage());
+        }
+    }
+
+    private static KitProfile parseChecked(JsonObject o, OpenPgp.Verified v) throws Refused {
         String name = required(o, "name");
         String country = required(o, "country");
         if (!country.matches("[A-Z]{2}")) {
@@ -147,20 +230,121 @@ public record KitProfile(String name, String country, List<String> languages, Li
             }
             recipients.add(new Recipient(required(r, "label"), key));
         }
-        byte[] logo = null;
-        if (text(o, "logoPng") != null) {
-            try {
-                logo = Base64.getMimeDecoder().decode(text(o, "logoPng"));
-            } catch (IllegalArgumentException e) {
-                throw new Refused("platform.profile.refused.broken", "logoPng is not base64");
+        byte[] logo = logo(text(o, "logoPng"));
+        String brand = text(o, "brandName");
+        if (brand != null && (brand.isBlank() || brand.strip().length() > MAX_BRAND || brand.chars().anyMatch(Character::isISOControl))) {
+            throw new Refused("platform.profile.refused.brand", "brandName must be 1 to 80 characters on one line", MAX_BRAND);
+        }
+        brand = brand == null ? null : brand.strip();
+        List<String> levels = strings(o, "levels");
+        return new KitProfile(name, country, strings(o, "languages"), levels, List.copyOf(indicators), off,
+                List.copyOf(recipients), threshold, brand, logo, areas(array(o, "areas"), levels.size()),
+                v.signerFingerprint(), v.signerUserId(), v.signedAt());
+    }
+
+    /**
+     * The optional area tree: {@code [{"code","name","parent"?,"altName"?,"altNameLang"?}]}, codes unique (as
+     * {@code AreaCode} normalises them), every parent in the tree, no circle, no deeper than the level names
+     * ({@code levels[0]} names the cities). Returned parents first.
+     */
+    static List<AreaNode> areas(List<JsonValue> raw, int levels) throws Refused {
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        if (raw.size() > MAX_AREAS) {
+            throw new Refused("platform.profile.refused.areasTooMany", raw.size() + " areas", MAX_AREAS);
+        }
+        Map<String, JsonObject> byCode = new LinkedHashMap<>();
+        for (JsonValue v : raw) {
+            if (!(v instanceof JsonObject a)) {
+                throw new Refused("platform.profile.refused.areaCode", "an area is not an object", "?");
             }
-            if (logo.length > MAX_LOGO || logo.length < 8 || logo[0] != (byte) 0x89 || logo[1] != 'P' || logo[2] != 'N' || logo[3] != 'G') {
-                throw new Refused("platform.profile.refused.broken", "logoPng must be a PNG of at most 200 KB");
+            String code = org.safercities.platform.areas.AreaCode.normalize(text(a, "code"));
+            if (code == null) {
+                throw new Refused("platform.profile.refused.areaCode", "area code " + text(a, "code"), String.valueOf(text(a, "code")));
+            }
+            String name = text(a, "name");
+            String alt = text(a, "altName");
+            if (name == null || name.isBlank() || name.strip().length() > 200 || (alt != null && alt.strip().length() > 200)) {
+                throw new Refused("platform.profile.refused.areaName", "area " + code + " name", code);
+            }
+            if (byCode.put(code, a) != null) {
+                throw new Refused("platform.profile.refused.areaDuplicate", "area code " + code + " twice", code);
             }
         }
-        return new KitProfile(name, country, strings(o, "languages"), strings(o, "levels"), List.copyOf(indicators), off,
-                List.copyOf(recipients), threshold, text(o, "brandName"), logo, v.signerFingerprint(), v.signerUserId(),
-                v.signedAt());
+        Map<String, Integer> depth = new java.util.HashMap<>();
+        for (String code : byCode.keySet()) {
+            // up the parents to a top area; more steps than areas is a circle
+            List<String> path = new ArrayList<>();
+            String at = code;
+            while (at != null && !depth.containsKey(at)) {
+                JsonObject a = byCode.get(at);
+                if (a == null || path.size() > byCode.size()) {
+                    throw new Refused("platform.profile.refused.areaParent", "area " + code + ": parent " + at,
+                            path.isEmpty() ? code : path.getLast(), at);
+                }
+                path.add(at);
+                String parent = text(a, "parent");
+                at = parent == null || parent.isBlank() ? null : org.safercities.platform.areas.AreaCode.normalize(parent);
+                if (parent != null && !parent.isBlank() && at == null) {
+                    throw new Refused("platform.profile.refused.areaParent", "area " + path.getLast() + ": parent " + parent,
+                            path.getLast(), parent);
+                }
+            }
+            int d = at == null ? -1 : depth.get(at);
+            for (int i = path.size() - 1; i >= 0; i--) {
+                depth.put(path.get(i), ++d);
+            }
+        }
+        List<AreaNode> out = new ArrayList<>();
+        for (var e : byCode.entrySet()) {
+            int d = depth.get(e.getKey());
+            if (d >= levels) {
+                throw new Refused("platform.profile.refused.areaDepth", "area " + e.getKey() + " at depth " + d,
+                        e.getKey(), d + 1, levels);
+            }
+            JsonObject a = e.getValue();
+            String parent = text(a, "parent");
+            out.add(new AreaNode(e.getKey(), parent == null || parent.isBlank() ? null
+                    : org.safercities.platform.areas.AreaCode.normalize(parent), text(a, "name").strip(),
+                    blankToNull(text(a, "altName")), blankToNull(text(a, "altNameLang")), d));
+        }
+        out.sort(java.util.Comparator.comparingInt(AreaNode::depth));
+        return List.copyOf(out);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * The logo: a PNG (checked by its signature and header, never decoded here: the browser shows it as an image,
+     * so it cannot run script as an SVG could) of at most 200 KB and 1024 × 1024 pixels.
+     */
+    static byte[] logo(String base64) throws Refused {
+        if (base64 == null) {
+            return null;
+        }
+        byte[] png;
+        try {
+            png = Base64.getMimeDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new Refused("platform.profile.refused.logo", "logoPng is not base64", MAX_LOGO / 1024, MAX_LOGO_PIXELS);
+        }
+        boolean isPng = png.length >= 24 && java.util.Arrays.equals(png, 0, 8, PNG_SIGNATURE, 0, 8)
+                && new String(png, 12, 4, StandardCharsets.US_ASCII).equals("IHDR");
+        if (!isPng || png.length > MAX_LOGO) {
+            throw new Refused("platform.profile.refused.logo", "logoPng must be a PNG of at most 200 KB",
+                    MAX_LOGO / 1024, MAX_LOGO_PIXELS);
+        }
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(png, 16, 8);
+        long width = Integer.toUnsignedLong(header.getInt());
+        long height = Integer.toUnsignedLong(header.getInt());
+        if (width < 1 || height < 1 || width > MAX_LOGO_PIXELS || height > MAX_LOGO_PIXELS) {
+            throw new Refused("platform.profile.refused.logo", "logoPng is " + width + " x " + height + " pixels",
+                    MAX_LOGO / 1024, MAX_LOGO_PIXELS);
+        }
+        return png;
     }
 
     private static String required(JsonObject o, String key) throws Refused {

@@ -23,10 +23,17 @@ public final class ProfileRoutes implements HttpService {
     /** What the set-up page and the profile page show of a profile. */
     public record Shown(String name, String country, String brandName, String signer, String fingerprint, String signedAt,
             String languages, String levels, String modulesOff, String threshold, int indicators, List<String> recipients,
-            boolean logo) {
+            boolean logo, String areas) {
+        public boolean hasRecipients() {
+            return !recipients.isEmpty();
+        }
     }
 
-    public record ProfilePage(Shown profile) {
+    /** A declined offer as the set-up and kit profile pages name it. */
+    public record DeclinedShown(String name, String fingerprint, String at) {
+    }
+
+    public record ProfilePage(Shown profile, DeclinedShown declined) {
     }
 
     public ProfileRoutes(Profiles profiles, Pages pages) {
@@ -39,11 +46,17 @@ public final class ProfileRoutes implements HttpService {
                 p.signerUserId(), grouped(p.signerFingerprint()), t.dateTime(p.signedAt()), String.join(", ", p.languages()),
                 String.join(" › ", p.levels()), String.join(", ", p.modulesOff().stream().sorted().toList()),
                 p.threshold() == null ? "" : Integer.toString(p.threshold()), p.indicators().size(),
-                p.recipients().stream().map(r -> r.label()).toList(), p.logoPng() != null);
+                p.recipients().stream().map(r -> r.label()).toList(), p.logoPng() != null,
+                p.areas().isEmpty() ? null : t.t("platform.profile.areasCount", p.cities().size(), p.areas().size() - p.cities().size()));
+    }
+
+    public static DeclinedShown shown(Profiles.Declined d, Translator t) {
+        return new DeclinedShown(d.name(), d.fingerprint() == null ? "" : grouped(d.fingerprint()),
+                d.at() == null ? "" : t.dateTime(d.at()));
     }
 
     /** A fingerprint in groups of four, as gpg prints it, so that it is read and compared aloud easily. */
-    static String grouped(String fingerprint) {
+    public static String grouped(String fingerprint) {
         String f = KitProfile.normal(fingerprint);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < f.length(); i += 4) {
@@ -61,14 +74,18 @@ public final class ProfileRoutes implements HttpService {
     private void show(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
         v.require(Role.STAFF);
-        pages.render(res, v, "/kit-profile", "platform/kit-profile", "platform.profile.title",
-                new ProfilePage(profiles.active().map(p -> shown(p, v.t())).orElse(null)));
+        pages.render(res, v, "/kit-profile", "platform/kit-profile", "platform.kitProfile.title",
+                new ProfilePage(profiles.active().map(p -> shown(p, v.t())).orElse(null),
+                        profiles.active().isPresent() ? null : profiles.declined().map(d -> shown(d, v.t())).orElse(null)));
     }
 
+    /**
+     * The logo of the running profile, or of the one offered at set-up. Public like {@code /assets} (WebGate lets it
+     * through before sign-in): the header of the sign-in and set-up pages shows it. Only a PNG the profile carried
+     * is ever sent, as {@code image/png} with the kit's CSP and {@code nosniff}.
+     */
     private void logo(ServerRequest req, ServerResponse res) {
-        Visit v = Visit.of(req);
-        v.require(Role.ALL);
-        byte[] png = profiles.active().map(KitProfile::logoPng).orElse(null);
+        byte[] png = profiles.active().or(profiles::offered).map(KitProfile::logoPng).orElse(null);
         if (png == null) {
             res.status(Status.NOT_FOUND_404).send();
             return;

@@ -16,8 +16,10 @@ import io.helidon.webserver.http.ServerResponse;
 
 import org.safercities.platform.Problem;
 import org.safercities.platform.accounts.Role;
+import org.safercities.platform.areas.AreaCode;
 import org.safercities.platform.audit.AuditLog;
 import org.safercities.platform.i18n.Messages;
+import org.safercities.platform.profile.KitProfile;
 import org.safercities.platform.profile.ProfileRoutes;
 import org.safercities.platform.profile.Profiles;
 import org.safercities.platform.i18n.Translator;
@@ -59,8 +61,17 @@ public final class SetupRoutes implements HttpService {
         }
     }
 
+    /**
+     * {@code kitProfile}: the offered profile (null when none, refused or declined); {@code declined}: the offer the
+     * officer declined; {@code restart}: the choice changed after this run started (set-up waits for a restart);
+     * {@code cities}: the cities of the offered profile's area tree, to say which codes bring their areas.
+     */
     public record SetupPage(ProfileFields profile, String cityCode, String username, String displayName, boolean encrypt,
-            Map<String, String> errors, int minPassphrase, ProfileRoutes.Shown kitProfile, String kitProfileRefused) {
+            Map<String, String> errors, int minPassphrase, ProfileRoutes.Shown kitProfile, String kitProfileRefused,
+            ProfileRoutes.DeclinedShown declined, boolean restart, String cities) {
+        public boolean form() {
+            return !restart;
+        }
     }
 
     public record UnlockPage(String error) {
@@ -108,8 +119,12 @@ public final class SetupRoutes implements HttpService {
         Map<String, List<String>> start = new java.util.HashMap<>(Map.of("defaultLang", List.of(v.t().lang()), "referenceYear",
                 List.of(Integer.toString(Year.now().getValue())), "levels", List.of(v.t().t("platform.setup.levelsExample"))));
         // a kit profile fills in what the national forum decided: country, first language, level names
-        profiles.offered().ifPresent(p -> {
+        profiles.offered().filter(p -> !profiles.restartPending()).ifPresent(p -> {
             start.put("country", List.of(p.country()));
+            if (p.cities().size() == 1) { // a stick made for one city: its code and name
+                start.put("cityCode", List.of(p.cities().getFirst().code()));
+                start.put("name", List.of(p.cities().getFirst().name()));
+            }
             if (!p.languages().isEmpty()) {
                 start.put("defaultLang", List.of(p.languages().getFirst()));
             }
@@ -123,29 +138,59 @@ public final class SetupRoutes implements HttpService {
 
     private void setUp(ServerRequest req, ServerResponse res) {
         Visit v = Visit.of(req);
+        String choice = v.form().get("profileChoice");
+        if (!choice.isEmpty()) {
+            chooseProfile(v, res, choice);
+            return;
+        }
+        if (profiles.restartPending()) {
+            renderSetup(res, Status.CONFLICT_409, v, v.form(), new FieldErrors());
+            return;
+        }
+        KitProfile kept = profiles.offered().orElse(null);
         SetupService.SetupForm form = SetupService.SetupForm.from(v.form(), messages.languages());
-        FieldErrors e = setup.validate(form);
+        FieldErrors e = setup.validate(form, kept);
         if (!e.isEmpty()) {
             renderSetup(res, Status.create(422), v, v.form(), e);
             return;
         }
-        long adminId = setup.setUp(form, false, v.address());
+        long adminId = setup.setUp(form, false, v.address(), kept, profiles.declined().orElse(null));
         try {
             profiles.applyOffered();
         } catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
         v.replaceSession(sessions.signIn(v.session(), adminId));
-        v.flash("platform.setup.done");
+        int fromProfile = kept == null ? 0 : kept.areasUnder(AreaCode.normalize(form.cityCode())).size();
+        v.flash(fromProfile > 0 ? "platform.setup.doneWithAreas" : "platform.setup.done", fromProfile);
         Visit.redirect(res, "/");
     }
 
+    /** The officer declines the offered profile, or takes the decline back; remembered in the data folder. */
+    private void chooseProfile(Visit v, ServerResponse res, String choice) {
+        try {
+            switch (choice) {
+                case "decline" -> profiles.decline();
+                case "offer" -> profiles.undecline();
+                default -> throw Problem.invalid("platform.error.badRequest");
+            }
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        Visit.redirect(res, "/setup");
+    }
+
     private void renderSetup(ServerResponse res, Status status, Visit v, Form f, FieldErrors e) {
+        KitProfile offer = profiles.offered().orElse(null);
+        String cities = offer == null ? null : String.join(", ", offer.cities().stream().limit(30)
+                .map(c -> c.code() + " (" + c.name() + ")").toList()) + (offer.cities().size() > 30 ? " …" : "");
         pages.render(res, status, v, "/setup", "platform/setup", "platform.setup.title",
                 new SetupPage(profileFields(v.t(), f), f.get("cityCode"), f.get("username"), f.get("displayName"),
                         f.get("encrypt").equals("on"), e.in(v.t()), SetupService.MIN_PASSPHRASE,
-                        profiles.offered().map(p -> ProfileRoutes.shown(p, v.t())).orElse(null),
-                        profiles.refusal().map(r -> v.t().t(r.key())).orElse(null)));
+                        offer == null ? null : ProfileRoutes.shown(offer, v.t()),
+                        profiles.refusal().map(r -> v.t().t(r.key(), r.args())).orElse(null),
+                        profiles.declined().map(d -> ProfileRoutes.shown(d, v.t())).orElse(null), profiles.restartPending(),
+                        cities == null || cities.isEmpty() ? null : v.t().t("platform.setup.profileCities", cities)));
     }
 
     private void unlockForm(ServerRequest req, ServerResponse res) {

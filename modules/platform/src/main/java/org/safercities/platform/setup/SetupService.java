@@ -7,7 +7,9 @@ import org.safercities.platform.accounts.AccountService;
 import org.safercities.platform.accounts.Role;
 import org.safercities.platform.areas.AreaCode;
 import org.safercities.platform.areas.AreaService;
+import org.safercities.platform.audit.AuditLog;
 import org.safercities.platform.i18n.Messages;
+import org.safercities.platform.profile.KitProfile;
 import org.safercities.platform.store.Store;
 import org.safercities.platform.web.FieldErrors;
 import org.safercities.platform.web.Form;
@@ -25,10 +27,12 @@ public final class SetupService {
     private final AccountService accounts;
     private final Messages messages;
     private final Runnable migrateAndWarm;
+    private final AuditLog audit;
 
     /** @param migrateAndWarm runs every module's migrations and warms caches once the store is open */
     public SetupService(Store store, CityService city, AreaService areas, AccountService accounts, Messages messages,
-            Runnable migrateAndWarm) {
+            Runnable migrateAndWarm, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.city = city;
         this.areas = areas;
@@ -49,7 +53,28 @@ public final class SetupService {
     }
 
     public FieldErrors validate(SetupForm form) {
+        return validate(form, null);
+    }
+
+    /**
+     * With {@code kitProfile} (the offered profile the officer keeps) carrying an area tree: the city code must be
+     * one of its cities, and the level names as many as its depth needs.
+     */
+    public FieldErrors validate(SetupForm form, KitProfile kitProfile) {
         FieldErrors e = new FieldErrors();
+        if (kitProfile != null && !kitProfile.areas().isEmpty()) {
+            String code = AreaCode.normalize(form.cityCode());
+            List<String> cities = kitProfile.cities().stream().map(KitProfile.AreaNode::code).toList();
+            if (code != null && !cities.contains(code)) {
+                e.add("cityCode", "platform.setup.cityNotInProfile", String.join(", ", cities.size() > 30
+                        ? cities.subList(0, 30) : cities) + (cities.size() > 30 ? " …" : ""));
+            } else if (code != null) {
+                int depth = kitProfile.areasUnder(code).stream().mapToInt(KitProfile.AreaNode::depth).max().orElse(0);
+                if (form.profile().levelList().size() < depth + 1) {
+                    e.add("levels", "platform.setup.levelsForProfile", depth + 1);
+                }
+            }
+        }
         form.profile().validate(e, messages);
         if (AreaCode.normalize(form.cityCode()) == null) {
             e.add("cityCode", "platform.areas.badCode");
@@ -73,6 +98,16 @@ public final class SetupService {
 
     /** Creates everything; returns the administrator's account id. Call only after {@link #validate} is empty. */
     public synchronized long setUp(SetupForm form, boolean demo, String address) {
+        return setUp(form, demo, address, null, null);
+    }
+
+    /**
+     * As {@link #setUp(SetupForm, boolean, String)}, with the kit profile the officer keeps ({@code null} for
+     * none): its areas under the city's code are created under the city in the same transaction; or with the offer
+     * the officer declined, recorded in the audit log.
+     */
+    public synchronized long setUp(SetupForm form, boolean demo, String address, KitProfile kitProfile,
+            org.safercities.platform.profile.Profiles.Declined declined) {
         if (store.state() != Store.State.SETUP) {
             throw Problem.conflict("platform.setup.alreadyDone");
         }
@@ -81,7 +116,22 @@ public final class SetupService {
         String actor = form.admin().normalizedUsername();
         long adminId = store.tx(c -> {
             city.store().insert(c, form.profile().toProfile(demo, 0));
-            areas.createRoot(c, AreaCode.normalize(form.cityCode()), form.profile().name().strip(), actor, address);
+            String cityCode = AreaCode.normalize(form.cityCode());
+            long root = areas.createRoot(c, cityCode, form.profile().name().strip(), actor, address);
+            if (kitProfile != null) {
+                List<KitProfile.AreaNode> tree = kitProfile.areasUnder(cityCode);
+                java.util.Map<String, Long> ids = new java.util.HashMap<>(java.util.Map.of(cityCode, root));
+                for (KitProfile.AreaNode a : tree) { // parents first
+                    ids.put(a.code(), areas.insert(c, a.code(), ids.get(a.parent()), a.depth(), a.name(), a.altName(),
+                            a.altNameLang()));
+                }
+                audit.append(c, new AuditLog.Event(actor, address, "kit-profile.apply", "kit-profile",
+                        kitProfile.signerFingerprint(), "ok", kitProfile.name() + "; " + tree.size() + " areas under " + cityCode));
+            }
+            if (declined != null) {
+                audit.append(c, new AuditLog.Event(actor, address, "kit-profile.decline", "kit-profile",
+                        declined.fingerprint() == null ? "-" : declined.fingerprint(), "ok", String.valueOf(declined.name())));
+            }
             return accounts.create(c, form.admin(), actor, address);
         });
         city.reload();

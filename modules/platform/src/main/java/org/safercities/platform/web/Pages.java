@@ -63,7 +63,11 @@ public final class Pages {
      */
     public record Layout(String lang, String dir, String title, String cityName, boolean demo, String version,
             String csrf, String userName, String roleLabel, boolean signedIn, String menuHtml,
-            String languageOptions, String flash, String path, Step step) {
+            String languageOptions, String flash, String path, Step step, Shell.Brand brand) {
+        /** The national profile's branding, or null (the header is then the kit's own). */
+        public Shell.Brand nationalBrand() {
+            return brand != null && brand.shown() ? brand : null;
+        }
     }
 
     public record View(Layout layout, Object page, Function<String, String> t) {
@@ -81,7 +85,7 @@ public final class Pages {
         PageWriter body = new PageWriter(8 * 1024);
         // the page itself sees the few layout fields forms and captions use (token, title, language)
         Layout forBody = new Layout(t.lang(), t.dir(), t.t(titleKey), "", false, shell.version(), visit.csrf(), null, null,
-                visit.signedIn(), "", "", null, path, null);
+                visit.signedIn(), "", "", null, path, null, null);
         mustache(template).execute(body, new View(forBody, page, t.lambda()));
         byte[] bottom = bottoms.computeIfAbsent(t.lang(), k -> renderString("layout/bottom",
                 new View(forBody, null, t.lambda())).getBytes(StandardCharsets.UTF_8));
@@ -105,7 +109,7 @@ public final class Pages {
         Session session = visit.session();
         Shell.CityBanner city = shell.city();
         String key = t.lang() + "|" + path + "|" + titleKey + "|" + withStep + "|" + city.nameIn(t.lang()) + "|" + city.demo()
-                + "|" + visit.signedIn();
+                + "|" + visit.signedIn() + "|" + shell.brand();
         boolean cacheable = !session.hasFlash();
         byte[] cached = cacheable ? session.shell(key) : null;
         if (cached != null) {
@@ -163,7 +167,7 @@ public final class Pages {
         return new Layout(t.lang(), t.dir(), title, city.nameIn(t.lang()), city.demo(), shell.version(),
                 visit.csrf(), account == null ? null : account.displayName(),
                 account == null ? null : t.t(account.role().labelKey()), account != null, menuHtml, languages, flash, path,
-                step);
+                step, shell.brand());
     }
 
     private String menuHtml(Translator t, Account account, MenuEntry current) {

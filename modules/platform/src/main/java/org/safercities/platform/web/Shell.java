@@ -34,15 +34,33 @@ public final class Shell {
         }
     }
 
+    /**
+     * A national kit profile's branding in the header: its {@code brandName} (may be null) and whether it has a
+     * logo (served at {@code /kit-profile/logo.png}); {@link #NONE} without a profile, and the header is the kit's.
+     */
+    public record Brand(String name, boolean logo) {
+        public static final Brand NONE = new Brand(null, false);
+
+        public boolean shown() {
+            return name != null || logo;
+        }
+    }
+
     private final String version;
     private final Messages messages;
     private final List<MenuEntry> menu = new ArrayList<>();
     private final Supplier<CityBanner> city;
+    private final Supplier<Brand> brand;
 
     public Shell(String version, Messages messages, Supplier<CityBanner> city) {
+        this(version, messages, city, () -> Brand.NONE);
+    }
+
+    public Shell(String version, Messages messages, Supplier<CityBanner> city, Supplier<Brand> brand) {
         this.version = version;
         this.messages = messages;
         this.city = city;
+        this.brand = brand;
     }
 
     public void addMenu(List<MenuEntry> entries) {
@@ -63,5 +81,9 @@ public final class Shell {
 
     public CityBanner city() {
         return city.get();
+    }
+
+    public Brand brand() {
+        return brand.get();
     }
 }

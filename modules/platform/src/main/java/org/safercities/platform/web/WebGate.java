@@ -63,7 +63,8 @@ public final class WebGate implements Filter {
         storeOpened.run();
         String path = req.path().path();
         headers(res);
-        if (path.startsWith("/assets/") || path.equals("/health")) {
+        // the kit profile's logo is shown in the header of every page, set-up and sign-in included: public like /assets
+        if (path.startsWith("/assets/") || path.equals("/health") || path.equals("/kit-profile/logo.png")) {
             chain.proceed();
             return;
         }
