@@ -114,6 +114,27 @@ public final class BundleChecks {
                     problems.add(where + "empty " + k);
                 }
             }
+            problems.addAll(duplicateKeys(locales.resolve(b.module() + "_" + b.lang() + ".properties"), where));
+        }
+        return problems;
+    }
+
+    /** Keys written twice in one file: reading keeps the last one silently, so one of two messages is lost. */
+    static List<String> duplicateKeys(Path file, String where) throws Exception {
+        List<String> problems = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        boolean continued = false;
+        for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String t = line.strip();
+            boolean wasContinued = continued;
+            continued = t.endsWith("\\") && (t.length() - t.replaceAll("\\\\+$", "").length()) % 2 == 1;
+            if (wasContinued || t.isEmpty() || t.startsWith("#") || t.startsWith("!")) {
+                continue;
+            }
+            String key = t.split("(?<!\\\\)[=:\\s]", 2)[0];
+            if (!seen.add(key)) {
+                problems.add(where + "key written twice " + key);
+            }
         }
         return problems;
     }
