@@ -25,8 +25,17 @@ final class PublishedValues implements IndicatorValues {
         Translator t = translators.apply(language);
         List<Indicator> out = new ArrayList<>();
         for (org.safercities.monitoring.Indicator i : service.indicators()) {
-            out.add(new Indicator(i.code(), Catalogue.name(i, t), Catalogue.unit(i, t, service.currency()), i.direction(),
-                    i.origin(), i.frequency()));
+            String name = Catalogue.name(i, t);
+            String unit = Catalogue.unit(i, t, service.currency());
+            out.add(new Indicator(i.code(), name, unit, i.direction(), i.origin(), i.frequency()));
+            if (i.code().equals("G62")) {
+                // the city's figure by government level has values of its own ("G62:local"): name them too, or a
+                // reader of the export sees a bare code
+                new java.util.TreeSet<>(service.snapshot().values().stream().map(org.safercities.monitoring.Value::indicator)
+                        .filter(c -> c.startsWith("G62:")).toList())
+                        .forEach(c -> out.add(new Indicator(c, name + " (" + t.t("monitoring.level." + c.substring(4)) + ")",
+                                unit, i.direction(), i.origin(), i.frequency())));
+            }
         }
         return out;
     }
