@@ -97,12 +97,7 @@ heap_note=""
 out="$WORK/results.txt"
 {
   printf 'Diagnosis benchmark 1: importing %s incident rows (issue 3), %s\n' "$rows" "$(date '+%F %H:%M %Z')"
-  if git -C "$ROOT" rev-parse --verify -q HEAD >/dev/null 2>&1; then
-    printf 'Commit: %s\n' "$(git -C "$ROOT" rev-parse --short HEAD)"
-  fi
-  printf 'Machine: %s cores, %s, %s MB; %s\n' "$(nproc)" \
-    "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" \
-    "$(awk '/^MemTotal:/ { printf "%d", $2 / 1024 }' /proc/meminfo)" "$("$JAVA" -version 2>&1 | head -n 1)"
+  commit_and_machine
   printf 'Load average (1, 5, 15 min): %s before, %s after the kit'"'"'s import (the cores are shared)\n' "$load_before" "$load_after"
   printf 'Files: %s\n' "$files"
   printf 'Kit flags: %s%s\n\n' "$kit_flags" "$heap_note"

@@ -1,8 +1,10 @@
-# Shared by bench/diagnosis-import.sh and bench/diagnosis-pages.sh (sourced after lib.sh, not run).
+# Shared by bench/diagnosis-import.sh, bench/diagnosis-pages.sh, bench/diagnosis-surveys.sh and
+# bench/monitoring-dashboard.sh (sourced after lib.sh, not run).
 #
 # What it gives: the Derby classpath of the reference, the synthetic files (diagnosis-data.java), the incident
 # import through HTTP as a browser takes it (upload, mapping, check pass, value mapping, load pass) with its
-# phases timed and the kit's RSS sampled, and the survey import through /diagnosis/surveys/import.
+# phases timed and the kit's RSS sampled, the survey import through /diagnosis/surveys/import, and the page
+# benchmarks' common steps on that store (pages_setup, pages_kit_with_surveys, pages_load, pages_report).
 
 DERBY_VERSION=10.17.1.0
 DERBY_CP="$HOME/.m2/repository/org/apache/derby/derby/$DERBY_VERSION/derby-$DERBY_VERSION.jar"
@@ -331,6 +333,176 @@ import_surveys() {
   fi
   rss_sample
   SURVEY_PAGE="$work/s-done.html"
+}
+
+# ---------------------------------------------------------------- page benchmarks on the big store
+# Shared by bench/diagnosis-pages.sh and bench/monitoring-dashboard.sh: the same store (a million incidents), the
+# same survey import, the same load on each page, the same reference and the same report. Each script sets PAGES and
+# says its title, goal and results name; a script that defines report_extra (lines of its own) gets them printed in
+# the report after the survey import's outcome.
+
+# pages_setup SCRIPT_NAME ARGS...: reads [--data DIR], checks the tools, makes WORK and RAW, and gets the store:
+# with --data, the folder `bench/diagnosis-import.sh --keep DIR` left; without, that script runs first (its figures
+# become part of the report). Sets DATA, WORK, RAW, import_results, PAGE_WRK_ARGS, PAGE_WARMUP_ARGS.
+pages_setup() {
+  local script=$1
+  shift
+  DATA=""
+  case ${1:-} in
+    "") ;;
+    --data) DATA=${2:?"usage: bench/$script [--data DIR]"}; [ -d "$DATA/db" ] || die "$DATA holds no kit data (no db/)" ;;
+    *) die "usage: bench/$script [--data DIR]" ;;
+  esac
+  PAGE_WRK_ARGS=(-t2 -c8 -d20s --latency)
+  PAGE_WARMUP_ARGS=(-t2 -c8 -d5s)
+  need_kit_jar
+  need_wrk
+  [ -f "$REF_JAR" ] || die "no $REF_JAR: run bench/run-all.sh, or mvn -q -f bench/reference/pom.xml package"
+  command -v perl >/dev/null || die "perl is needed (it reads the kit's pages)"
+  unset KIT_NO_AOT BENCH_KIT_DATA
+  bench_tmpdir WORK
+  RAW="$WORK/wrk-raw.txt"
+  : >"$RAW"
+  import_results=""
+  if [ -z "$DATA" ]; then
+    log "no --data: running bench/diagnosis-import.sh first (it keeps its data folder for this run)"
+    DATA="$WORK/kit-data"
+    "$BENCH_DIR/diagnosis-import.sh" --keep "$DATA" >"$WORK/import-results.txt" \
+      || die "the incident import failed (see bench/results/$(date +%F)-diagnosis-import*.txt), so there is no store to measure the pages on. To measure them anyway: BENCH_KIT_XMX=512m bench/diagnosis-import.sh --keep DIR, then bench/$script --data DIR"
+    import_results="$WORK/import-results.txt"
+  fi
+}
+
+# pages_kit_with_surveys: the kit (launcher flags) on DATA, signed in, and SURVEY_ROWS survey responses imported
+# through HTTP. Sets SERVER_PID, KIT_BASE, KIT_COOKIE, load_before, survey_file_line, survey_outcome, RSS_MAX_MB,
+# rss_after_surveys.
+pages_kit_with_surveys() {
+  ensure_cache "$KIT_JAR" "$DATA" command /login
+  serve "$KIT_JAR" launcher "$DATA" "$KIT_PORT" /login "$WORK/kit.log" "$START_TIMEOUT_S"
+  kit_login "$KIT_PORT"
+  KIT_BASE="http://127.0.0.1:$KIT_PORT"
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  log "writing $SURVEY_ROWS survey responses (streamed)"
+  survey_file_line=$(make_survey_file "$SURVEY_ROWS" "$WORK/kobo-responses.csv")
+  log "$survey_file_line"
+  RSS_MAX_MB=$(rss_mb "$SERVER_PID" VmRSS)
+  jfr_start surveys
+  import_surveys "$WORK/kobo-responses.csv" "$WORK"
+  jfr_stop surveys "$WORK/surveys.jfr"
+  survey_outcome=$(figures "$SURVEY_PAGE" | tr '\n' ' ')
+  [ -n "$survey_outcome" ] || survey_outcome=$(perl -0777 -ne 's/<[^>]+>/ /g; s/\s+/ /g; print $1 if /((?:Rows|Respondents)[^.]{0,300})/' "$SURVEY_PAGE")
+  rss_after_surveys=$(rss_mb "$SERVER_PID" VmRSS)
+}
+
+# pages_load: every page of PAGES answers 200 signed in (sizes kept); the incidents' total as the analysis page
+# shows it; then each page under load, the pages that missed the goal profiled (JFR, 10 s more, not part of the
+# figures); the kit stopped; the reference's bare GET /hello under the same load. Sets RPS P50 P95 P99 ERR (by
+# page), rss_after_load, rss_hwm, profiled, incidents_total, h_rps h_p50 h_p95 h_p99 h_err, load_after.
+pages_load() {
+  local p code
+  for p in "${PAGES[@]}"; do
+    code=$(kit_page "$p" "$WORK/page.out")
+    [ "$code" = 200 ] || die "GET $p answered $code"
+    printf '%s %s\n' "$p" "$(stat -c %s "$WORK/page.out")" >>"$WORK/sizes"
+  done
+  incidents_total=$(kit_page /diagnosis/analysis "$WORK/a.html" >/dev/null; perl -0777 -ne 's/<[^>]+>/ /g; s/\s+/ /g; print $1 if /([0-9][0-9,]{6,}) *(?:incidents|Incidents)/' "$WORK/a.html")
+  [ -n "$incidents_total" ] || incidents_total="(not found on /diagnosis/analysis)"
+
+  declare -gA RPS P50 P95 P99 ERR
+  for p in "${PAGES[@]}"; do
+    page_wrk "kit GET $p" "$KIT_BASE$p" "$KIT_COOKIE"
+    RPS[$p]=$N_RPS P50[$p]=$N_P50 P95[$p]=$N_P95 P99[$p]=$N_P99 ERR[$p]=$N_ERRORS
+  done
+  rss_after_load=$(rss_mb "$SERVER_PID" VmRSS)
+  rss_hwm=$(rss_mb "$SERVER_PID" VmHWM)
+  profiled=()
+  for p in "${PAGES[@]}"; do
+    if awk -v v="${P95[$p]}" -v e="${ERR[$p]}" 'BEGIN { exit !(v >= 300 || e > 0) }'; then
+      log "profiling $p (JFR, wrk -t2 -c8 -d10s)"
+      jfr_start "page${#profiled[@]}"
+      wrk -t2 -c8 -d10s -H "Cookie: $KIT_COOKIE" "$KIT_BASE$p" >/dev/null
+      jfr_stop "page${#profiled[@]}" "$WORK/page${#profiled[@]}.jfr"
+      profiled+=("$p")
+    fi
+  done
+  stop_pid "$SERVER_PID"
+
+  local ref_data="$WORK/ref-data"
+  ensure_cache "$REF_JAR" "$ref_data" requests / /hello
+  serve "$REF_JAR" launcher "$ref_data" "$REF_PORT" /hello "$WORK/ref.log" "$START_TIMEOUT_S"
+  page_wrk "reference GET /hello" "http://127.0.0.1:$REF_PORT/hello"
+  h_rps=$N_RPS h_p50=$N_P50 h_p95=$N_P95 h_p99=$N_P99 h_err=$N_ERRORS
+  stop_pid "$SERVER_PID"
+  load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+}
+
+# pages_report TITLE GOAL NAME: writes the report (TITLE is its first line after the import's figures, GOAL the line
+# under the table), copies it to bench/results/YYYY-MM-DD-NAME.txt and prints it.
+pages_report() {
+  local title=$1 goal=$2 name=$3 out="$WORK/results.txt" p i f
+  verdict() { awk -v v="$1" -v e="$2" 'BEGIN { print (v < 300 && e == 0) ? "yes" : "NO" }'; }
+  row() { printf '  %-30s %9s %9s %8s %8s %8s %7s %8s %9s %5s\n' "$@"; }
+  {
+    if [ -n "$import_results" ]; then
+      cat "$import_results"
+      echo
+      echo "------------------------------------------------------------------------------------------"
+      echo
+    fi
+    printf '%s, %s\n' "$title" "$(date '+%F %H:%M %Z')"
+    commit_and_machine
+    printf 'Load average (1, 5, 15 min): %s before the surveys, %s after the last wrk run (the cores are shared)\n' \
+      "$load_before" "$load_after"
+    [ -z "${BENCH_KIT_XMX:-}" ] || printf 'Kit heap: -Xmx%s, NOT the goal'"'"'s -Xmx128m (BENCH_KIT_XMX)\n' "$BENCH_KIT_XMX"
+    printf 'Incidents in the store: %s (the analysis page'"'"'s total)\n' "$incidents_total"
+    printf 'Survey file: %s\n' "$survey_file_line"
+    printf 'Survey import through HTTP: upload %s ms, import (POST to the end of the background job) %s ms = %s responses/s\n' \
+      "$T_SURVEY_UPLOAD_MS" "$T_SURVEY_IMPORT_MS" "$(awk -v n="$SURVEY_ROWS" -v ms="$T_SURVEY_IMPORT_MS" 'BEGIN { printf "%.0f", n * 1000 / ms }')"
+    printf '  its outcome: %s\n' "$survey_outcome"
+    if declare -F report_extra >/dev/null; then report_extra; fi
+    printf 'Kit RSS, MB: max %s during the survey import, %s after it, %s after the page load; VmHWM %s\n\n' \
+      "$RSS_MAX_MB" "$rss_after_surveys" "$rss_after_load" "$rss_hwm"
+
+    printf 'Pages: wrk %s (after a 5 s warm-up), launcher flags on both sides, session cookie on the kit\n' "${PAGE_WRK_ARGS[*]}"
+    row "target" "bytes" "req/s" "p50 ms" "p95 ms" "p99 ms" "errors" "rps/ref" "p95/ref" "<300"
+    row "reference GET /hello" "5" "$h_rps" "$h_p50" "$h_p95" "$h_p99" "$h_err" "1.00" "1.00" ""
+    for p in "${PAGES[@]}"; do
+      row "kit GET $p" "$(awk -v p="$p" '$1 == p { print $2 }' "$WORK/sizes")" "${RPS[$p]}" "${P50[$p]}" "${P95[$p]}" \
+        "${P99[$p]}" "${ERR[$p]}" "$(ratio "${RPS[$p]}" "$h_rps")" "$(ratio "${P95[$p]}" "$h_p95")" \
+        "$(verdict "${P95[$p]}" "${ERR[$p]}")"
+    done
+    echo "  goal: $goal"
+    echo
+    for i in "${!profiled[@]}"; do
+      echo "Where GET ${profiled[$i]} spends its time under the same load (JFR, 10 s after the measured run; request threads)"
+      jfr_top "$WORK/page$i.jfr" "*" 12 Http1Connection.handle
+      jfr_gc "$WORK/page$i.jfr"
+      echo
+    done
+    echo "Where the survey import thread spends its time (JFR)"
+    jfr_top "$WORK/surveys.jfr" survey-import 12
+    echo "  the garbage collector during the survey import:"
+    jfr_gc "$WORK/surveys.jfr"
+    echo
+    echo "Raw wrk output"
+    cat "$RAW"
+    if [ -z "$import_results" ]; then
+      # --data: the import ran in separate calls; today's results files of diagnosis-import.sh follow, so that one
+      # file holds the diagnosis figures of the day
+      for f in "$BENCH_DIR/results/$(date +%F)"-diagnosis-import*.txt; do
+        [ -f "$f" ] || continue
+        echo
+        echo "------------------------------------------------------------------------------------------"
+        echo "Today's bench/diagnosis-import.sh run ($(basename "$f"), a separate call)"
+        echo
+        cat "$f"
+      done
+    fi
+  } >"$out"
+  mkdir -p "$BENCH_DIR/results"
+  cp "$out" "$BENCH_DIR/results/$(date +%F)-$name.txt"
+  cat "$out"
+  log "written: bench/results/$(date +%F)-$name.txt"
 }
 
 # BENCH_KIT_XMX=512m: the kit (only the kit, never the reference) with another heap limit instead of the

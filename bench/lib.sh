@@ -316,6 +316,33 @@ summary() {
   if [ -n "${BENCH_SUMMARY:-}" ]; then printf '%s=%s\n' "$1" "$2" >>"$BENCH_SUMMARY"; fi
 }
 
+# page_wrk LABEL URL [COOKIE]: a page's load as the page benchmarks measure it: wrk PAGE_WARMUP_ARGS untimed (the
+# JIT), then wrk PAGE_WRK_ARGS with wrk-report.lua; wrk's output is appended to $RAW. Sets N_RPS N_P50 N_P95 N_P99
+# N_ERRORS (every answer that is not 2xx and every socket error counts).
+page_wrk() {
+  local label=$1 url=$2 cookie=${3:-} out line hdr=()
+  [ -n "$cookie" ] && hdr=(-H "Cookie: $cookie")
+  log "wrk warm-up ${PAGE_WARMUP_ARGS[*]}: $label"
+  wrk "${PAGE_WARMUP_ARGS[@]}" "${hdr[@]}" "$url" >/dev/null
+  log "wrk ${PAGE_WRK_ARGS[*]}: $label"
+  out=$(wrk "${PAGE_WRK_ARGS[@]}" -s "$BENCH_DIR/wrk-report.lua" "${hdr[@]}" "$url")
+  printf '### %s: wrk %s %s\n%s\n\n' "$label" "${PAGE_WRK_ARGS[*]}" "$url" "$out" >>"$RAW"
+  line=$(grep '^BENCH ' <<<"$out") || die "no summary from wrk: $out"
+  f() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" ${line#BENCH }"; }
+  N_RPS=$(f rps); N_P50=$(f p50_ms); N_P95=$(f p95_ms); N_P99=$(f p99_ms)
+  N_ERRORS=$(( $(f not2xx) + $(f connect) + $(f read) + $(f write) + $(f timeout) ))
+}
+
+# commit_and_machine: the "Commit: …" (in a git checkout) and "Machine: …" lines of a results file
+commit_and_machine() {
+  if git -C "$ROOT" rev-parse --verify -q HEAD >/dev/null 2>&1; then
+    printf 'Commit: %s\n' "$(git -C "$ROOT" rev-parse --short HEAD)"
+  fi
+  printf 'Machine: %s cores, %s, %s MB; %s\n' "$(nproc)" \
+    "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" \
+    "$(awk '/^MemTotal:/ { printf "%d", $2 / 1024 }' /proc/meminfo)" "$("$JAVA" -version 2>&1 | head -n 1)"
+}
+
 # ---------------------------------------------------------------- small maths
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 minimum() { printf '%s\n' "$@" | sort -n | head -n 1; }

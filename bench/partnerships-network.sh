@@ -16,8 +16,8 @@ set -euo pipefail
 
 ACTORS=${BENCH_ACTORS:-2000}
 RELATIONSHIPS=${BENCH_RELATIONSHIPS:-10000}
-NET_WRK_ARGS=(-t2 -c8 -d15s --latency)
-NET_WARMUP_ARGS=(-t2 -c8 -d5s)
+PAGE_WRK_ARGS=(-t2 -c8 -d15s --latency)   # page_wrk (lib.sh)
+PAGE_WARMUP_ARGS=(-t2 -c8 -d5s)
 
 need_kit_jar
 need_wrk
@@ -29,20 +29,6 @@ bench_tmpdir WORK
 RAW="$WORK/wrk-raw.txt"
 : >"$RAW"
 
-# net_wrk LABEL URL [COOKIE]: sets N_RPS N_P50 N_P95 N_P99 N_ERRORS
-net_wrk() {
-  local label=$1 url=$2 cookie=${3:-} out line hdr=()
-  [ -n "$cookie" ] && hdr=(-H "Cookie: $cookie")
-  log "wrk warm-up ${NET_WARMUP_ARGS[*]}: $label"
-  wrk "${NET_WARMUP_ARGS[@]}" "${hdr[@]}" "$url" >/dev/null
-  log "wrk ${NET_WRK_ARGS[*]}: $label"
-  out=$(wrk "${NET_WRK_ARGS[@]}" -s "$BENCH_DIR/wrk-report.lua" "${hdr[@]}" "$url")
-  printf '### %s: wrk %s %s\n%s\n\n' "$label" "${NET_WRK_ARGS[*]}" "$url" "$out" >>"$RAW"
-  line=$(grep '^BENCH ' <<<"$out") || die "no summary from wrk: $out"
-  f() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" ${line#BENCH }"; }
-  N_RPS=$(f rps); N_P50=$(f p50_ms); N_P95=$(f p95_ms); N_P99=$(f p99_ms)
-  N_ERRORS=$(( $(f not2xx) + $(f connect) + $(f read) + $(f write) + $(f timeout) ))
-}
 row() { printf '  %-36s %10s %8s %8s %8s %7s\n' "$@"; }
 
 # ---- 1. data
@@ -64,9 +50,9 @@ links=$(grep -o '"source"' "$json" | wc -l)
   || die "network.json has $nodes nodes and $links links, expected $ACTORS and $RELATIONSHIPS"
 json_kb=$(awk -v b="$(stat -c %s "$json")" 'BEGIN { printf "%.0f", b / 1024 }')
 
-net_wrk "kit GET /partnerships/network.json" "$base/partnerships/network.json" "$KIT_COOKIE"
+page_wrk "kit GET /partnerships/network.json" "$base/partnerships/network.json" "$KIT_COOKIE"
 j_rps=$N_RPS j_p50=$N_P50 j_p95=$N_P95 j_p99=$N_P99 j_err=$N_ERRORS
-net_wrk "kit GET /partnerships/network" "$base/partnerships/network" "$KIT_COOKIE"
+page_wrk "kit GET /partnerships/network" "$base/partnerships/network" "$KIT_COOKIE"
 p_rps=$N_RPS p_p50=$N_P50 p_p95=$N_P95 p_p99=$N_P99 p_err=$N_ERRORS
 
 # ---- 3. the browser
@@ -78,7 +64,7 @@ stop_pid "$SERVER_PID"
 REF_DATA="$WORK/ref-data"
 ensure_cache "$REF_JAR" "$REF_DATA" requests / /hello
 serve "$REF_JAR" launcher "$REF_DATA" "$REF_PORT" /hello "$WORK/ref.log" "$START_TIMEOUT_S"
-net_wrk "reference GET /hello" "http://127.0.0.1:$REF_PORT/hello"
+page_wrk "reference GET /hello" "http://127.0.0.1:$REF_PORT/hello"
 h_rps=$N_RPS h_p50=$N_P50 h_p95=$N_P95 h_p99=$N_P99 h_err=$N_ERRORS
 stop_pid "$SERVER_PID"
 
@@ -91,14 +77,9 @@ verdict() { awk -v v="$1" -v lim="$2" 'BEGIN { print (v < lim) ? "yes" : "NO" }'
 out="$WORK/results.txt"
 {
   printf 'Partnerships benchmark (issue 4), %s\n' "$(date '+%F %H:%M %Z')"
-  if git -C "$ROOT" rev-parse --verify -q HEAD >/dev/null 2>&1; then
-    printf 'Commit: %s\n' "$(git -C "$ROOT" rev-parse --short HEAD)"
-  fi
-  printf 'Machine: %s cores, %s, %s MB; %s\n' "$(nproc)" \
-    "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" \
-    "$(awk '/^MemTotal:/ { printf "%d", $2 / 1024 }' /proc/meminfo)" "$("$JAVA" -version 2>&1 | head -n 1)"
+  commit_and_machine
   printf 'Data: %s (network.json: %s nodes, %s links, %s KB)\n\n' "$loaded" "$nodes" "$links" "$json_kb"
-  printf 'Server: wrk %s (after a 5 s warm-up), launcher flags on both sides\n' "${NET_WRK_ARGS[*]}"
+  printf 'Server: wrk %s (after a 5 s warm-up), launcher flags on both sides\n' "${PAGE_WRK_ARGS[*]}"
   row "target" "requests/s" "p50 ms" "p95 ms" "p99 ms" "errors"
   row "reference GET /hello" "$h_rps" "$h_p50" "$h_p95" "$h_p99" "$h_err"
   row "kit GET /partnerships/network.json" "$j_rps" "$j_p50" "$j_p95" "$j_p99" "$j_err"

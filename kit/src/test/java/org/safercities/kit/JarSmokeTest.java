@@ -2,9 +2,7 @@ package org.safercities.kit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,8 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,23 +49,6 @@ class JarSmokeTest {
         return p;
     }
 
-    /** Reads the process output until the "open http://…:PORT/" line; fails with the output otherwise. */
-    private static int port(Process p) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        Pattern open = Pattern.compile("open http://127\\.0\\.0\\.1:(\\d+)/");
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = r.readLine()) != null) {
-            seen.append(line).append('\n');
-            Matcher m = open.matcher(line);
-            if (m.find()) {
-                Thread.ofVirtual().start(() -> r.lines().forEach(x -> { })); // keep draining
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new AssertionError("the kit did not start:\n" + seen);
-    }
-
     private static HttpResponse<String> get(int port, String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -79,7 +58,7 @@ class JarSmokeTest {
     void theJarStartsOnTheDemoCityServesEverythingFromItselfAndStopsCleanly() throws Exception {
         assertTrue(Files.size(JAR) < 60L * 1024 * 1024, "jar budget 60 MB");
         Process kit = start("--demo", "--data", data.toString(), "--port", "0");
-        int port = port(kit);
+        int port = KitConsole.port(kit);
         HttpResponse<String> health = get(port, "/health");
         assertEquals(200, health.statusCode());
         assertTrue(health.body().contains("\"store\":\"ready\""), health.body());

@@ -2,11 +2,8 @@ package org.safercities.kit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -86,19 +83,7 @@ class PowerLossTest {
                 "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--data", data.toString(), "--port", "0"));
         cmd.addAll(List.of(extra));
         kit = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        BufferedReader r = new BufferedReader(new InputStreamReader(kit.getInputStream(), StandardCharsets.UTF_8));
-        Pattern open = Pattern.compile("open http://127\\.0\\.0\\.1:(\\d+)/");
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = r.readLine()) != null) {
-            seen.append(line).append('\n');
-            Matcher m = open.matcher(line);
-            if (m.find()) {
-                Thread.ofVirtual().start(() -> r.lines().forEach(x -> { }));
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new AssertionError("the kit did not start:\n" + seen);
+        return KitConsole.port(kit);
     }
 
     static String location(HttpResponse<String> r) {
@@ -360,10 +345,44 @@ class PowerLossTest {
                 + "done, %d imports cut short; restart after the raw crash: median %d ms, max %d ms; after a check: median %d ms%n", CYCLES,
                 incidents.size(), actorName.size(), actionTitle.size(), importsDone.size(), seenRunning.size(), median(crashRestarts),
                 crashRestarts.stream().mapToLong(x -> x).max().orElse(0), median(checkedRestarts));
+        System.out.println("PowerLossTest: where the restarts went (the kit's log): " + restartPhases());
         assertTrue(failures.isEmpty(), "after a kill (replay with -Dpowerloss.seed=" + SEED + "):\n" + String.join("\n", failures));
         assertTrue(incidents.size() + actorName.size() > CYCLES && importsDone.size() > 0,
                 "the writers got through: the check checked something");
         assertTrue(crashRestarts.stream().allMatch(ms -> ms < 30_000), "every restart within 30 s: " + crashRestarts);
+    }
+
+    static final Pattern PHASES = Pattern.compile("Store opened in (\\d+) ms .* ready in (\\d+) ms; (-?\\d+) ms since the JVM started");
+
+    /**
+     * What the restarts spent their time on, from the line each start writes to the kit's log (Kit.start): Derby's
+     * boot (its log recovery after a kill), the migrations' check and the modules' start-up work, and the JVM's start
+     * to the store being ready (the rest of a restart: the JVM, class loading, Helidon's start).
+     */
+    String restartPhases() throws IOException {
+        List<Long> boot = new ArrayList<>();
+        List<Long> modules = new ArrayList<>();
+        List<Long> jvm = new ArrayList<>();
+        try (var logs = Files.list(data.resolve("logs"))) {
+            for (Path f : logs.filter(p -> p.getFileName().toString().matches("kit\\.\\d+\\.log")).toList()) {
+                // a kill can cut a line in the middle of a character: read leniently
+                new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8).lines().forEach(l -> {
+                    Matcher m = PHASES.matcher(l);
+                    if (m.find()) {
+                        boot.add(Long.parseLong(m.group(1)));
+                        modules.add(Long.parseLong(m.group(2)));
+                        jvm.add(Long.parseLong(m.group(3)));
+                    }
+                });
+            }
+        }
+        return String.format("%d starts; Derby's boot and recovery median %d ms, max %d ms; migrations and modules median %d ms, "
+                + "max %d ms; JVM start to store ready median %d ms, max %d ms", boot.size(), median(boot), max(boot),
+                median(modules), max(modules), median(jvm), max(jvm));
+    }
+
+    static long max(List<Long> xs) {
+        return xs.stream().mapToLong(x -> x).max().orElse(0);
     }
 
     static long median(List<Long> xs) {

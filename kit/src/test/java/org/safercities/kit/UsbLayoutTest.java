@@ -2,9 +2,7 @@ package org.safercities.kit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -108,7 +106,7 @@ class UsbLayoutTest {
         Process kit = pb.start();
         started.add(kit);
         try {
-            int port = port(kit);
+            int port = KitConsole.port(kit);
             HttpResponse<String> setup = get(port, "/setup");
             assertEquals(200, setup.statusCode());
             assertTrue(setup.body().contains("name=\"cityCode\""), "the set-up form");
@@ -137,7 +135,7 @@ class UsbLayoutTest {
                 .redirectErrorStream(true).start();
         started.add(kit);
         try {
-            int port = port(kit);
+            int port = KitConsole.port(kit);
             assertEquals(200, get(port, "/setup").statusCode());
             Files.deleteIfExists(usb.resolve("kit-profile.json"));
             Files.deleteIfExists(usb.resolve("kit-profile.json.asc"));
@@ -172,22 +170,6 @@ class UsbLayoutTest {
         try (Stream<Path> all = Files.walk(root)) {
             return all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
-    }
-
-    static int port(Process p) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        Pattern open = Pattern.compile("open http://127\\.0\\.0\\.1:(\\d+)/");
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = r.readLine()) != null) {
-            seen.append(line).append('\n');
-            Matcher m = open.matcher(line);
-            if (m.find()) {
-                Thread.ofVirtual().start(() -> r.lines().forEach(x -> { }));
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new AssertionError("the kit did not start:\n" + seen);
     }
 
     static HttpResponse<String> get(int port, String path) throws Exception {

@@ -63,9 +63,22 @@ public final class MonitoringModule implements KitModule {
         return Map.of("monitoring.js", "assets/monitoring/monitoring.js", "monitoring.css", "assets/monitoring/monitoring.css");
     }
 
+    static final java.time.Duration WARM_UP_DELAY = java.time.Duration.ofSeconds(5);
+
     @Override
     public void storeReady() {
-        // the first dashboard does not pay for the computation; start-up does not wait for it either
-        Thread.ofVirtual().name("monitoring-warm-up").start(service::snapshot);
+        // the first dashboard does not pay for the computation; start-up does not wait for it either. It begins a few
+        // seconds after the store is ready: started at once, it took a core (0.7 s of CPU on the demo city, more
+        // with a million incidents) from Derby's boot, the other modules and the web server while the kit was
+        // starting, and made a restart after a power cut slower (docs/RELIABILITY.md, "Power loss"). A dashboard
+        // asked for before then computes the figures itself, as after any change.
+        Thread.ofVirtual().name("monitoring-warm-up").start(() -> {
+            try {
+                Thread.sleep(WARM_UP_DELAY);
+            } catch (InterruptedException e) {
+                return;
+            }
+            service.snapshot();
+        });
     }
 }

@@ -89,11 +89,7 @@ public final class Pages {
         mustache(template).execute(body, new View(forBody, page, t.lambda()));
         byte[] bottom = bottoms.computeIfAbsent(t.lang(), k -> renderString("layout/bottom",
                 new View(forBody, null, t.lambda())).getBytes(StandardCharsets.UTF_8));
-        byte[] middle = body.utf8();
-        byte[] all = new byte[top.length + middle.length + bottom.length];
-        System.arraycopy(top, 0, all, 0, top.length);
-        System.arraycopy(middle, 0, all, top.length, middle.length);
-        System.arraycopy(bottom, 0, all, top.length + middle.length, bottom.length);
+        byte[] all = body.utf8(top, bottom);
         res.status(status);
         res.header(HTML);
         res.send(all);
