@@ -29,7 +29,7 @@ final class Inbound {
         this.receiving = new Receiving(platform.store(), platform.audit(), sql, officeKeys,
                 () -> platform.city().profile().map(CityProfile::name).orElse("office"), clock, maxReceivedBytes);
         this.library = new PracticeLibrary(platform.store(), platform.audit(), sql, clock);
-        this.rollup = new Rollup(platform.store(), sql);
+        this.rollup = new Rollup(platform.store(), sql, platform.links());
     }
 
     void routing(HttpRouting.Builder routing) {

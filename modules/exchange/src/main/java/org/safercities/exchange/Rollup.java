@@ -18,6 +18,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
+import org.safercities.platform.links.IndicatorValues;
+import org.safercities.platform.links.ModuleLinks;
 import org.safercities.platform.store.Store;
 
 /**
@@ -48,10 +50,12 @@ final class Rollup {
 
     private final Store store;
     private final ExchangeStore sql;
+    private final ModuleLinks links;
 
-    Rollup(Store store, ExchangeStore sql) {
+    Rollup(Store store, ExchangeStore sql, ModuleLinks links) {
         this.store = store;
         this.sql = sql;
+        this.links = links;
     }
 
     /** The table of {@code period}, or of the latest period any export has when it is blank or unknown. */
@@ -88,6 +92,11 @@ final class Rollup {
                 cells.put(x.getString("period") + "|" + code, new Cell(value, hidden));
             }
         }
+        // exports name their indicators in English; the built-in ones (SDG codes, the same everywhere) are named in
+        // the reader's language when this kit's monitoring is on. Local and national codes keep the city's name.
+        links.find(IndicatorValues.class).ifPresent(iv -> iv.indicators(locale.getLanguage()).stream()
+                .filter(i -> i.origin().equals("builtin") && indicators.containsKey(i.code()))
+                .forEach(i -> indicators.get(i.code())[0] = i.name())); // the unit stays the city's (its currency)
         String chosen = periods.contains(period) ? period : periods.isEmpty() ? "" : periods.first();
         Collator collator = Collator.getInstance(locale);
         List<String> order = new ArrayList<>(cities.keySet());

@@ -34,6 +34,7 @@ class RollupHttpTest {
         kit = TestKit.start(Files.createTempDirectory("exchange-rollup"), Map.of("demo", "true"),
                 List.of(new Kit.ModuleSpec("exchange", p -> {
                     holder[0] = p;
+                    p.links().publish(org.safercities.platform.links.IndicatorValues.class, new ThisKitsCatalogue());
                     return new ExchangeModule(p);
                 })));
         PlatformServices p = holder[0];
@@ -117,6 +118,43 @@ class RollupHttpTest {
         assertEquals("2025,16.1.1,\"Homicide victims per 100,000\",per100k,8.5,,suppressed,1.5", lines.get(1));
         assertEquals("2025,16.1.4,Feeling safe walking alone,percent,20,,50,80", lines.get(2));
         assertEquals(3, lines.size());
+    }
+
+    /**
+     * What this kit's monitoring publishes (a stand-in for the module): 16.1.1 built in, with its French name;
+     * "16.1.4" here a local indicator of this kit, which must not rename the cities' 16.1.4.
+     */
+    static final class ThisKitsCatalogue implements org.safercities.platform.links.IndicatorValues {
+        @Override
+        public List<Indicator> indicators(String language) {
+            return language.equals("fr")
+                    ? List.of(new Indicator("16.1.1", "Victimes d'homicide volontaire (fr)", "pour 100 000", "down", "builtin", "yearly"),
+                            new Indicator("16.1.4", "Indicateur local du forum", "%", "up", "local", "yearly"))
+                    : List.of();
+        }
+
+        @Override
+        public List<Value> values(int fromYear, int toYear) {
+            return List.of();
+        }
+
+        @Override
+        public List<Progress> progress() {
+            return List.of();
+        }
+    }
+
+    @Test
+    void builtInIndicatorsAreNamedInTheReadersLanguageOthersKeepTheCitysName() {
+        // a session of its own: the language chosen sticks to the session, the other tests read English
+        String page = kit.signedIn("demo-coordinator", "demo-city-2026").get("/exchange/rollup?period=2025&lang=fr").body();
+        String homicide = page.substring(at(page, "data-code=\"16.1.1\""));
+        homicide = homicide.substring(0, homicide.indexOf("</tr>"));
+        assertTrue(homicide.contains("Victimes d&#39;homicide volontaire (fr)"), homicide);
+        String safe = page.substring(at(page, "data-code=\"16.1.4\""));
+        safe = safe.substring(0, safe.indexOf("</tr>"));
+        assertTrue(safe.contains("Feeling safe walking alone") && !safe.contains("Indicateur local"), safe);
+        assertTrue(homicide.contains("per100k"), "the unit stays the city's");
     }
 
     @Test
