@@ -33,7 +33,8 @@ final class Inbound {
     }
 
     void routing(HttpRouting.Builder routing) {
-        routing.register(new ReceivingRoutes(receiving, sql, platform.store(), platform.uploads(), platform.pages()));
+        routing.register(new ReceivingRoutes(receiving, sql, platform.store(), platform.uploads(), platform.pages(),
+                platform.links()));
         routing.register(new PracticeRoutes(library, platform.pages()));
         routing.register(new RollupRoutes(rollup, platform.pages()));
     }

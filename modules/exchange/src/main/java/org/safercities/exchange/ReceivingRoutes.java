@@ -43,14 +43,16 @@ final class ReceivingRoutes implements HttpService {
     private final org.safercities.platform.store.Store store;
     private final Uploads uploads;
     private final Pages pages;
+    private final org.safercities.platform.links.ModuleLinks links;
 
     ReceivingRoutes(Receiving receiving, ExchangeStore sql, org.safercities.platform.store.Store store, Uploads uploads,
-            Pages pages) {
+            Pages pages, org.safercities.platform.links.ModuleLinks links) {
         this.receiving = receiving;
         this.sql = sql;
         this.store = store;
         this.uploads = uploads;
         this.pages = pages;
+        this.links = links;
     }
 
     @Override
@@ -226,6 +228,7 @@ final class ReceivingRoutes implements HttpService {
         for (JsonValue i : x.getJsonArray("indicators")) {
             names.put(i.asJsonObject().getString("code"), i.asJsonObject().getString("name"));
         }
+        Rollup.builtInNames(links, t.locale().getLanguage()).forEach(names::replace);
         String suppressed = t.t("exchange.suppressed");
         List<ValueRow> values = new ArrayList<>();
         for (JsonValue i : x.getJsonArray("indicatorValues")) {

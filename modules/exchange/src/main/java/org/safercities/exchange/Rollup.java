@@ -58,6 +58,17 @@ final class Rollup {
         this.links = links;
     }
 
+    /**
+     * The built-in indicators' names in {@code language}, as this kit's monitoring publishes them (none when it is
+     * off). Exports name their indicators in English; SDG codes mean the same in every city, local codes do not.
+     */
+    static Map<String, String> builtInNames(ModuleLinks links, String language) {
+        Map<String, String> names = new HashMap<>();
+        links.find(IndicatorValues.class).ifPresent(iv -> iv.indicators(language).stream()
+                .filter(i -> i.origin().equals("builtin")).forEach(i -> names.put(i.code(), i.name())));
+        return names;
+    }
+
     /** The table of {@code period}, or of the latest period any export has when it is blank or unknown. */
     Table table(String period, Locale locale) {
         List<ExchangeStore.ReceivedRow> received = store.read(c -> sql.received(c, true));
@@ -94,9 +105,11 @@ final class Rollup {
         }
         // exports name their indicators in English; the built-in ones (SDG codes, the same everywhere) are named in
         // the reader's language when this kit's monitoring is on. Local and national codes keep the city's name.
-        links.find(IndicatorValues.class).ifPresent(iv -> iv.indicators(locale.getLanguage()).stream()
-                .filter(i -> i.origin().equals("builtin") && indicators.containsKey(i.code()))
-                .forEach(i -> indicators.get(i.code())[0] = i.name())); // the unit stays the city's (its currency)
+        builtInNames(links, locale.getLanguage()).forEach((code, name) -> {
+            if (indicators.containsKey(code)) {
+                indicators.get(code)[0] = name; // the unit stays the city's (its currency)
+            }
+        });
         String chosen = periods.contains(period) ? period : periods.isEmpty() ? "" : periods.first();
         Collator collator = Collator.getInstance(locale);
         List<String> order = new ArrayList<>(cities.keySet());

@@ -147,7 +147,8 @@ class RollupHttpTest {
     @Test
     void builtInIndicatorsAreNamedInTheReadersLanguageOthersKeepTheCitysName() {
         // a session of its own: the language chosen sticks to the session, the other tests read English
-        String page = kit.signedIn("demo-coordinator", "demo-city-2026").get("/exchange/rollup?period=2025&lang=fr").body();
+        Browser fr = kit.signedIn("demo-coordinator", "demo-city-2026");
+        String page = fr.get("/exchange/rollup?period=2025&lang=fr").body();
         String homicide = page.substring(at(page, "data-code=\"16.1.1\""));
         homicide = homicide.substring(0, homicide.indexOf("</tr>"));
         assertTrue(homicide.contains("Victimes d&#39;homicide volontaire (fr)"), homicide);
@@ -155,6 +156,11 @@ class RollupHttpTest {
         safe = safe.substring(0, safe.indexOf("</tr>"));
         assertTrue(safe.contains("Feeling safe walking alone") && !safe.contains("Indicateur local"), safe);
         assertTrue(homicide.contains("per100k"), "the unit stays the city's");
+        // one received export's own page names it the same way
+        var link = java.util.regex.Pattern.compile("href=\"(/exchange/received/\\d+)\"").matcher(fr.get("/exchange/received").body());
+        assertTrue(link.find());
+        String received = fr.get(link.group(1)).body();
+        assertTrue(received.contains("Victimes d&#39;homicide volontaire (fr)") && !received.contains("Indicateur local"));
     }
 
     @Test
