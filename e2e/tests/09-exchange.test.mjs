@@ -82,9 +82,10 @@ describe('review and exchange between two kits', { timeout: 600_000 }, () => {
     const cycle = await step(cityPage, 'exchange-review', async () => {
       await cityPage.goto('/exchange/review');
       await shot(cityPage, '61-exchange-review-list-fr');
-      await cityPage.locator('a[href^="/exchange/review/"]').first().click();
-      await cityPage.waitForURL((u) => /^\/exchange\/review\/\d{4}$/.test(u.pathname));
-      const year = new URL(cityPage.url()).pathname.split('/').pop();
+      // 2025: the demo city's last year of incidents
+      await Promise.all([cityPage.waitForURL((u) => u.pathname === '/exchange/review/2025'),
+        cityPage.locator('#review-open-2025').click()]);
+      const year = '2025';
       await cityPage.fill('#r-difficulties', 'Les données de la police arrivent avec trois mois de retard.');
       await cityPage.fill('#r-assistance', 'Formation des agents à l\'enquête de victimisation.');
       const status = await submitAndWait(cityPage, cityPage.locator('#review-save'), `/exchange/review/${year}`);
@@ -129,6 +130,7 @@ describe('review and exchange between two kits', { timeout: 600_000 }, () => {
       assert.ok(squash(await forumPage.locator('#period').textContent()).includes(String(cycle)));
       assert.ok(squash(await forumPage.locator('main').textContent()).includes('Les données de la police arrivent'),
         'the review report travelled with the export');
+      assert.ok(await forumPage.locator('#incidents-table tbody tr').count() > 0, 'the incident table travelled too');
       await shot(forumPage, '63-exchange-received-ar');
     });
 
@@ -153,6 +155,9 @@ describe('review and exchange between two kits', { timeout: 600_000 }, () => {
       assert.equal(await forumPage.locator('#received tbody tr').count(), before, 'nothing stored');
       await forumPage.goto('/exchange/rollup');
       await shot(forumPage, '64-exchange-rollup-ar');
+      await forumPage.goto('/exchange/practices');
+      assert.ok(squash(await forumPage.locator('main').textContent()).includes('Lights and stalls on the market lanes'),
+        'the city\'s good practices are in the forum\'s library');
     });
 
     // the same pages in the other language

@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import io.helidon.webserver.http.HttpRouting;
 
+import org.safercities.platform.DemoCity;
 import org.safercities.platform.KitModule;
 import org.safercities.platform.MenuEntry;
 import org.safercities.platform.PlatformServices;
@@ -99,6 +100,11 @@ public final class ExchangeModule implements KitModule {
         menu.add(new MenuEntry("exchange.keys.title", "/exchange/keys", 6, Role.STAFF));
         menu.addAll(Inbound.MENU);
         return menu;
+    }
+
+    @Override
+    public void loadDemo(DemoCity city) {
+        ExchangeDemo.load(inbound.library);
     }
 
     @Override

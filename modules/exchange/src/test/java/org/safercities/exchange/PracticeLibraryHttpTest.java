@@ -126,7 +126,7 @@ class PracticeLibraryHttpTest {
         assertTrue(own.contains("/exchange/practices/" + ours + "\"") && !own.contains("/exchange/practices/" + theirs + "\""));
         String youth = b.get("/exchange/practices?group=children_youth&type=situational").body();
         assertTrue(youth.contains("Football after school"));
-        assertTrue(b.get("/exchange/practices?type=social").body().contains("id=\"no-practices\""));
+        assertTrue(b.get("/exchange/practices?type=criminal_justice").body().contains("id=\"no-practices\""));
 
         HttpResponse<String> csv = b.get("/exchange/practices.csv?origin=received");
         assertEquals(200, csv.statusCode());
