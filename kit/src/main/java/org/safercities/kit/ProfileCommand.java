@@ -147,7 +147,7 @@ final class ProfileCommand {
         out.println("Made the forum's key " + userId.strip());
         out.println("  secret (passphrase-protected; keep it off the sticks, with a copy in a safe place): " + secret);
         out.println("  public: " + pub);
-        out.println("  fingerprint (publish it for the cities to compare): " + ProfileRoutes.grouped(k.fingerprint()));
+        out.println("  fingerprint (publish it for the cities to compare): " + OpenPgp.grouped(k.fingerprint()));
         return 0;
     }
 
@@ -180,8 +180,8 @@ final class ProfileCommand {
         try {
             signer = OpenPgp.readSecretKey(secret, pass);
             if (!KitProfile.normal(signer.fingerprint()).equals(KitProfile.normal(content.signerFingerprint()))) {
-                err.println("The key in " + keyFile + " (" + ProfileRoutes.grouped(signer.fingerprint()) + ") is not the profile's \"signer\" ("
-                        + ProfileRoutes.grouped(content.signerFingerprint()) + "): cities would refuse the profile. Sign with the "
+                err.println("The key in " + keyFile + " (" + OpenPgp.grouped(signer.fingerprint()) + ") is not the profile's \"signer\" ("
+                        + OpenPgp.grouped(content.signerFingerprint()) + "): cities would refuse the profile. Sign with the "
                         + "signer's secret key, or give --public with this key's public part to replace \"signer\".");
                 return 1;
             }
@@ -224,7 +224,7 @@ final class ProfileCommand {
         line("Profile", p.name());
         line("Country", p.country() + " (" + Locale.of("", p.country()).getDisplayCountry(Locale.ENGLISH) + ")");
         line("Signed by", p.signerUserId());
-        line("Signer's fingerprint", ProfileRoutes.grouped(p.signerFingerprint()) + "  <- the cities compare this with yours");
+        line("Signer's fingerprint", OpenPgp.grouped(p.signerFingerprint()) + "  <- the cities compare this with yours");
         line("Signed on", p.signedAt() == null ? "" : p.signedAt().toString());
         line("Languages", String.join(", ", p.languages()));
         line("Area levels", String.join(" > ", p.levels()));

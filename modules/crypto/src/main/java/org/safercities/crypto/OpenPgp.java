@@ -148,6 +148,19 @@ public final class OpenPgp {
     // ------------------------------------------------------------------------------------------------ keys
 
     /**
+     * A fingerprint in groups of four ("ABCD 1234 …"), as gpg prints it, so that people read and compare it aloud;
+     * spaces and colons in the input are ignored, letters made capitals; {@code null} gives "".
+     */
+    public static String grouped(String fingerprint) {
+        String f = fingerprint == null ? "" : fingerprint.replaceAll("[\\s:]", "").toUpperCase(java.util.Locale.ROOT);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < f.length(); i += 4) {
+            out.append(i == 0 ? "" : " ").append(f, i, Math.min(f.length(), i + 4));
+        }
+        return out.toString();
+    }
+
+    /**
      * A new office key: v4 legacy Ed25519 primary (certify, sign) and legacy X25519 subkey (encrypt), no expiry,
      * self-signed with SHA-512, preferences AES-256/SHA-512/ZIP, secret parts protected by {@code passphrase}.
      *

@@ -66,6 +66,13 @@ class OpenPgpTest {
     // ------------------------------------------------------------------------------------------------ keys
 
     @Test
+    void fingerprintsAreShownInGroupsOfFourAsGpgPrintsThem() {
+        assertEquals("ABCD 1234 EF", OpenPgp.grouped("abcd1234ef"));
+        assertEquals("ABCD 1234", OpenPgp.grouped("AB:CD 12:34"));
+        assertEquals("", OpenPgp.grouped(null));
+    }
+
+    @Test
     void generatedKeyCanSignAndEncryptAndOpensOnlyWithItsPassphrase() throws Exception {
         assertTrue(A.fingerprint().matches("[0-9A-F]{40}"), A.fingerprint());
         assertTrue(A.armouredPublicKey().startsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----"));

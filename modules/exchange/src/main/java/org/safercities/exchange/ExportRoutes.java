@@ -17,6 +17,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.safercities.crypto.OpenPgp;
 import org.safercities.platform.Problem;
 import org.safercities.platform.accounts.Role;
 import org.safercities.platform.files.CsvOut;
@@ -103,8 +104,8 @@ final class ExportRoutes implements HttpService {
         for (ExchangeStore.ExportRow x : service.exports()) {
             boolean there = Files.isRegularFile(Path.of(x.writtenTo()).resolve(x.fileName()));
             rows.add(new ExportRow(x.id(), t.dateTime(x.createdAt()), x.createdBy(), period(x), size(t, x.bytes()),
-                    x.sha256(), KeyBook.grouped(x.signer()),
-                    x.recipients().isEmpty() ? List.of() : List.of(x.recipients().split(",")).stream().map(KeyBook::grouped).toList(),
+                    x.sha256(), OpenPgp.grouped(x.signer()),
+                    x.recipients().isEmpty() ? List.of() : List.of(x.recipients().split(",")).stream().map(OpenPgp::grouped).toList(),
                     x.writtenTo(), x.fileName(), there, "/exchange/export/" + x.id() + "/file"));
         }
         pages.render(res, status, v, "/exchange/export", "exchange/export", "exchange.export.title",

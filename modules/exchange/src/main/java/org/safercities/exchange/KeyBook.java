@@ -36,7 +36,7 @@ final class KeyBook {
             boolean fromProfile, String armoured) {
 
         String grouped() {
-            return KeyBook.grouped(fingerprint);
+            return OpenPgp.grouped(fingerprint);
         }
     }
 
@@ -56,18 +56,6 @@ final class KeyBook {
 
     static boolean kind(String kind) {
         return RECIPIENT.equals(kind) || SENDER.equals(kind);
-    }
-
-    /** "ABCD 1234 …": a fingerprint in groups of four, as gpg prints it and as one reads it aloud on the phone. */
-    static String grouped(String fingerprint) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < fingerprint.length(); i += 4) {
-            if (i > 0) {
-                b.append(' ');
-            }
-            b.append(fingerprint, i, Math.min(fingerprint.length(), i + 4));
-        }
-        return b.toString();
     }
 
     /** The stored keys of one kind; for recipients, the kit profile's first (those the office cannot delete). */
@@ -148,7 +136,7 @@ final class KeyBook {
             return e.add("key", "exchange.keys.ownKey");
         }
         if (list(kind).stream().anyMatch(k -> k.fingerprint().equals(info.fingerprint()))) {
-            return e.add("key", "exchange.keys.duplicate", grouped(info.fingerprint()));
+            return e.add("key", "exchange.keys.duplicate", OpenPgp.grouped(info.fingerprint()));
         }
         if (!e.isEmpty()) {
             return e;

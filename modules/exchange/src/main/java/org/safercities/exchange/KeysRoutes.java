@@ -14,6 +14,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.safercities.crypto.OpenPgp;
 import org.safercities.platform.Problem;
 import org.safercities.platform.accounts.Role;
 import org.safercities.platform.i18n.Translator;
@@ -71,7 +72,7 @@ final class KeysRoutes implements HttpService {
         Translator t = v.t();
         ExchangeStore.OfficeKeyRow office = service.officeKey();
         pages.render(res, status, v, "/exchange/keys", "exchange/keys", "exchange.keys.title",
-                new Page(KeyBook.grouped(office.fingerprint()), office.userId(), t.dateTime(office.createdAt()),
+                new Page(OpenPgp.grouped(office.fingerprint()), office.userId(), t.dateTime(office.createdAt()),
                         v.is(Role.COORDINATION),
                         keyList(t, "recipients", list, values, errors), keyList(t, "senders", list, values, errors),
                         KeyBook.MAX_BYTES / 1024));

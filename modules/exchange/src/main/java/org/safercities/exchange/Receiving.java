@@ -312,19 +312,6 @@ final class Receiving {
 
     // ---- helpers
 
-    /** A fingerprint in groups of four ("ABCD 1234 …"), as people compare them aloud. */
-    static String grouped(String fingerprint) {
-        String f = fingerprint == null ? "" : fingerprint.replace(" ", "").toUpperCase(Locale.ROOT);
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < f.length(); i += 4) {
-            if (i > 0) {
-                b.append(' ');
-            }
-            b.append(f, i, Math.min(f.length(), i + 4));
-        }
-        return b.toString();
-    }
-
     static long megabytes(long bytes) {
         return Math.max(1, bytes / (1024 * 1024));
     }

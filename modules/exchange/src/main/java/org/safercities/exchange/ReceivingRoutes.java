@@ -21,6 +21,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.safercities.crypto.OpenPgp;
 import org.safercities.platform.Problem;
 import org.safercities.platform.accounts.Role;
 import org.safercities.platform.files.CsvOut;
@@ -130,7 +131,7 @@ final class ReceivingRoutes implements HttpService {
     private List<ListRow> rows(Translator t) {
         List<ListRow> rows = new ArrayList<>();
         for (ExchangeStore.ReceivedRow r : store.read(c -> sql.received(c, false))) {
-            rows.add(new ListRow(r.id(), r.city(), r.country(), period(r), r.signerLabel(), Receiving.grouped(r.signer()),
+            rows.add(new ListRow(r.id(), r.city(), r.country(), period(r), r.signerLabel(), OpenPgp.grouped(r.signer()),
                     t.dateTime(r.signedAt()), t.dateTime(r.receivedAt()), r.receivedBy()));
         }
         return rows;
@@ -157,7 +158,7 @@ final class ReceivingRoutes implements HttpService {
                     t.t("exchange.received.signer"), t.t("exchange.received.fingerprint"), t.t("exchange.received.signedAt"),
                     t.t("exchange.received.receivedAt"), t.t("exchange.received.receivedBy")));
             for (ExchangeStore.ReceivedRow r : store.read(c -> sql.received(c, false))) {
-                out.row(List.of(r.city(), r.country(), period(r), r.signerLabel(), Receiving.grouped(r.signer()),
+                out.row(List.of(r.city(), r.country(), period(r), r.signerLabel(), OpenPgp.grouped(r.signer()),
                         r.signedAt().toString(), r.receivedAt().toString(), r.receivedBy()));
             }
         }
@@ -280,11 +281,11 @@ final class ReceivingRoutes implements HttpService {
                     o.getString("evidence"), o.getString("cost"), o.getString("contactRole")));
         }
         pages.render(res, v, "/exchange/received", "exchange/received", "exchange.received.page",
-                new ReceivedPage(r.city(), r.country(), period(r), r.signerLabel(), Receiving.grouped(r.signer()),
+                new ReceivedPage(r.city(), r.country(), period(r), r.signerLabel(), OpenPgp.grouped(r.signer()),
                         t.dateTime(r.signedAt()), t.dateTime(r.receivedAt()), r.receivedBy(), r.kitVersion(),
                         r.schemaVersion(), x.getString("generatedAt"), x.getJsonObject("suppression").getInt("threshold"),
                         hasStrategy, strategy, vision, values, !values.isEmpty(), incidents, !incidents.isEmpty(),
-                        hasReview, review, success, practices, !practices.isEmpty(), Receiving.grouped(r.fileSha256())));
+                        hasReview, review, success, practices, !practices.isEmpty(), OpenPgp.grouped(r.fileSha256())));
     }
 
     /** "Planned: 5, Under way: 7": the strategy module's names of the codes when its messages are there, else the codes. */

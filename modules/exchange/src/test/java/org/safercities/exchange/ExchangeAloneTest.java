@@ -113,7 +113,7 @@ class ExchangeAloneTest {
     void theProfilesRecipientIsListedNotDeletableAndTheExportIsSealedToIt() throws Exception {
         Browser b = coordinator();
         String keys = b.get("/exchange/keys?lang=en").body();
-        assertTrue(keys.contains(KeyBook.grouped(forum.fingerprint())));
+        assertTrue(keys.contains(OpenPgp.grouped(forum.fingerprint())));
         assertTrue(keys.contains("From the kit profile"));
         assertFalse(keys.contains("/exchange/keys/recipients/"), "no delete button for the profile's key");
         HttpResponse<String> again = b.post("/exchange/keys/recipients", Map.of("label", "", "armoured", forum.armouredPublicKey()));

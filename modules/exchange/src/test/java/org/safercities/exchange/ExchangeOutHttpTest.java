@@ -153,8 +153,8 @@ class ExchangeOutHttpTest {
         Browser b = as("coordinator");
         String page = b.get("/exchange/keys?lang=en").body();
         ExchangeStore.OfficeKeyRow office = service.officeKey();
-        assertTrue(page.contains(KeyBook.grouped(office.fingerprint())), "the fingerprint in groups of four");
-        assertTrue(KeyBook.grouped(office.fingerprint()).matches("([0-9A-F]{4} ){9}[0-9A-F]{4}"));
+        assertTrue(page.contains(OpenPgp.grouped(office.fingerprint())), "the fingerprint in groups of four");
+        assertTrue(OpenPgp.grouped(office.fingerprint()).matches("([0-9A-F]{4} ){9}[0-9A-F]{4}"));
         assertEquals(1, kit.scalar("SELECT COUNT(*) FROM platform_audit WHERE action = 'exchange.officekey.create'"),
                 "the office key is made once, and its making audited");
         HttpResponse<String> asc = b.get("/exchange/keys/office.asc");
@@ -199,7 +199,7 @@ class ExchangeOutHttpTest {
         assertEquals(404, b.post("/exchange/keys/senders/" + sender + "/delete", Map.of()).statusCode());
         assertEquals(created + 2, kit.scalar("SELECT COUNT(*) FROM platform_audit WHERE action = 'exchange.key.create'"));
         assertEquals(1, kit.scalar("SELECT COUNT(*) FROM platform_audit WHERE action = 'exchange.key.delete'"));
-        assertTrue(b.get("/exchange/keys").body().contains(KeyBook.grouped(un.fingerprint())));
+        assertTrue(b.get("/exchange/keys").body().contains(OpenPgp.grouped(un.fingerprint())));
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.safercities.crypto.OpenPgp;
 import org.safercities.platform.Browser;
 import org.safercities.platform.Kit;
 import org.safercities.platform.PlatformServices;
@@ -87,7 +88,7 @@ class ReceivingHttpTest {
         String page = b.get(redirect(r) + "?lang=en").body();
         assertTrue(page.contains("Export of Nairobi imported, signed by Nairobi safety office."), "the notice");
         assertTrue(page.contains("id=\"signer\">Nairobi safety office<"), page);
-        String grouped = Receiving.grouped(nairobi.key().fingerprint());
+        String grouped = OpenPgp.grouped(nairobi.key().fingerprint());
         assertTrue(grouped.matches("([0-9A-F]{4} )+[0-9A-F]{1,4}"), grouped);
         assertTrue(page.contains("id=\"fingerprint\">" + grouped + "<"));
         assertTrue(page.contains("id=\"city\">Nairobi (KE)<"));

@@ -245,12 +245,6 @@ class ReceivingTest {
         refused("exchange.import.tooBig", Senders.seal(nairobi, bomb.toByteArray(), us.publicKey()), 1024 * 1024);
     }
 
-    @Test
-    void fingerprintsAreShownInGroupsOfFour() {
-        assertEquals("ABCD 1234 EF", Receiving.grouped("abcd1234ef"));
-        assertEquals("", Receiving.grouped(null));
-    }
-
     /** The parts zipped as they are, the manifest included unchanged. */
     private static byte[] zipAsIs(Map<String, byte[]> parts) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -9,6 +9,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.safercities.crypto.OpenPgp;
 import org.safercities.platform.accounts.Role;
 import org.safercities.platform.i18n.Translator;
 import org.safercities.platform.web.Pages;
@@ -43,7 +44,7 @@ public final class ProfileRoutes implements HttpService {
 
     public static Shown shown(KitProfile p, Translator t) {
         return new Shown(p.name(), java.util.Locale.of("", p.country()).getDisplayCountry(t.locale()), p.brandName(),
-                p.signerUserId(), grouped(p.signerFingerprint()), t.dateTime(p.signedAt()), String.join(", ", p.languages()),
+                p.signerUserId(), OpenPgp.grouped(p.signerFingerprint()), t.dateTime(p.signedAt()), String.join(", ", p.languages()),
                 String.join(" › ", p.levels()), String.join(", ", p.modulesOff().stream().sorted().toList()),
                 p.threshold() == null ? "" : Integer.toString(p.threshold()), p.indicators().size(),
                 p.recipients().stream().map(r -> r.label()).toList(), p.logoPng() != null,
@@ -51,18 +52,8 @@ public final class ProfileRoutes implements HttpService {
     }
 
     public static DeclinedShown shown(Profiles.Declined d, Translator t) {
-        return new DeclinedShown(d.name(), d.fingerprint() == null ? "" : grouped(d.fingerprint()),
+        return new DeclinedShown(d.name(), d.fingerprint() == null ? "" : OpenPgp.grouped(d.fingerprint()),
                 d.at() == null ? "" : t.dateTime(d.at()));
-    }
-
-    /** A fingerprint in groups of four, as gpg prints it, so that it is read and compared aloud easily. */
-    public static String grouped(String fingerprint) {
-        String f = KitProfile.normal(fingerprint);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < f.length(); i += 4) {
-            out.append(i == 0 ? "" : " ").append(f, i, Math.min(f.length(), i + 4));
-        }
-        return out.toString();
     }
 
     @Override

@@ -61,7 +61,7 @@ class KitProfileTest {
         try (TestKit kit = TestKit.start(Files.createTempDirectory("offered"), Map.of("profile.offered", p.toString()))) {
             String page = kit.browser().get("/setup").body();
             assertTrue(page.contains("Kenya national kit 2026"), "the profile is offered");
-            assertTrue(page.contains(ProfileRoutes.grouped(forum.fingerprint())), "with the signer's fingerprint to compare");
+            assertTrue(page.contains(OpenPgp.grouped(forum.fingerprint())), "with the signer's fingerprint to compare");
         }
         Files.writeString(p, Files.readString(p).replace("Kenya", "Kenia"));
         try (TestKit kit = TestKit.start(Files.createTempDirectory("tampered"), Map.of("profile.offered", p.toString()))) {
