@@ -19,14 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.safercities.crypto.OpenPgp;
-import org.safercities.diagnosis.DiagnosisModule;
-import org.safercities.monitoring.MonitoringModule;
-import org.safercities.partnerships.PartnershipsModule;
 import org.safercities.platform.Browser;
-import org.safercities.platform.Kit;
 import org.safercities.platform.TestKit;
 import org.safercities.platform.links.StrategyFigures;
-import org.safercities.strategy.StrategyModule;
 
 /**
  * The sending side over real HTTP on the demo city with every other module beside it (real Derby, real files):
@@ -42,17 +37,10 @@ class ExchangeOutHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ExchangeModule[] module = new ExchangeModule[1];
-        kit = TestKit.start(Files.createTempDirectory("exchange-out"), Map.of("demo", "true"), List.of(
-                new Kit.ModuleSpec("diagnosis", DiagnosisModule::new),
-                new Kit.ModuleSpec("partnerships", PartnershipsModule::new),
-                new Kit.ModuleSpec("strategy", StrategyModule::new),
-                new Kit.ModuleSpec("monitoring", MonitoringModule::new),
-                new Kit.ModuleSpec("exchange", p -> {
-                    links = p.links();
-                    return module[0] = new ExchangeModule(p);
-                })));
-        service = module[0].service();
+        WholeDemoKit whole = WholeDemoKit.start("exchange-out");
+        kit = whole.kit();
+        links = whole.platform().links();
+        service = whole.exchange().service();
         forum = OpenPgp.generateKey("National forum (test) <forum@example.org>", "forum pass".toCharArray());
     }
 

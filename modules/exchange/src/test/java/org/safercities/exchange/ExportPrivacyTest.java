@@ -19,14 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.safercities.crypto.OpenPgp;
-import org.safercities.diagnosis.DiagnosisModule;
-import org.safercities.monitoring.MonitoringModule;
-import org.safercities.partnerships.PartnershipsModule;
-import org.safercities.platform.Kit;
 import org.safercities.platform.TestKit;
 import org.safercities.platform.links.DiagnosisFigures;
 import org.safercities.platform.links.ModuleLinks;
-import org.safercities.strategy.StrategyModule;
 
 /**
  * The privacy scan of issue 11: the demo city with every module's demo data, a review report saved for every cycle
@@ -44,18 +39,11 @@ class ExportPrivacyTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ExchangeModule[] module = new ExchangeModule[1];
-        kit = TestKit.start(Files.createTempDirectory("exchange-privacy"), Map.of("demo", "true"), List.of(
-                new Kit.ModuleSpec("diagnosis", DiagnosisModule::new),
-                new Kit.ModuleSpec("partnerships", PartnershipsModule::new),
-                new Kit.ModuleSpec("strategy", StrategyModule::new),
-                new Kit.ModuleSpec("monitoring", MonitoringModule::new),
-                new Kit.ModuleSpec("exchange", p -> {
-                    links = p.links();
-                    english = p.pages().translator("en");
-                    return module[0] = new ExchangeModule(p);
-                })));
-        service = module[0].service();
+        WholeDemoKit whole = WholeDemoKit.start("exchange-privacy");
+        kit = whole.kit();
+        links = whole.platform().links();
+        english = whole.platform().pages().translator("en");
+        service = whole.exchange().service();
         forum = OpenPgp.generateKey("National forum (privacy) <forum@example.org>", "p".toCharArray());
         assertTrue(service.keys().add(KeyBook.RECIPIENT, "Forum", forum.armouredPublicKey().getBytes(StandardCharsets.UTF_8),
                 service.officeKey().fingerprint(), "test", "-").isEmpty());
