@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -479,7 +478,7 @@ final class ExchangeService {
             Instant now = clock.instant();
             String name = slug(cityName()) + "-" + job.fromYear + "-" + job.toYear + "-" + STAMP.format(now) + ".zip.gpg";
             part = job.folder.resolve("." + name + ".part");
-            MessageDigest sha = sha256();
+            MessageDigest sha = ExportBuilder.sha256();
             long t1 = System.nanoTime();
             try (InputStream in = new Counting(Files.newInputStream(work), job);
                  OutputStream out = new DigestOutputStream(Files.newOutputStream(part), sha)) {
@@ -581,14 +580,6 @@ final class ExchangeService {
         String s = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         return s.isEmpty() ? "city" : s.length() > 60 ? s.substring(0, 60) : s;
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void deleteQuietly(Path p) {

@@ -169,11 +169,16 @@ final class ExportBuilder {
     /** A part of the zip and its SHA-256, for the manifest. */
     record Part(String name, byte[] bytes) {
         String sha256() {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return HexFormat.of().formatHex(ExportBuilder.sha256().digest(bytes));
+        }
+    }
+
+    /** The digest of the export format (the manifest's parts, the sealed files): SHA-256, which every JDK has. */
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

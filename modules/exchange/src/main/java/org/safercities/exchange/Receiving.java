@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Enumeration;
@@ -191,7 +190,7 @@ final class Receiving {
                 if (parts.containsKey(e.getName())) {
                     throw new Refused("exchange.import.notExport", "entry twice: " + e.getName());
                 }
-                MessageDigest md = digest();
+                MessageDigest md = ExportBuilder.sha256();
                 byte[] bytes;
                 try (InputStream in = new DigestInputStream(zip.getInputStream(e), md)) {
                     bytes = readCapped(in, budget);
@@ -343,16 +342,8 @@ final class Receiving {
         return out.toByteArray();
     }
 
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     static String sha256(Path file) {
-        MessageDigest md = digest();
+        MessageDigest md = ExportBuilder.sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
             in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {

@@ -247,7 +247,7 @@ class ExchangeOutHttpTest {
 
         ExchangeStore.ExportRow row = service.exports().get(0);
         assertEquals(Files.size(written.get(0)), row.bytes());
-        assertEquals(java.util.HexFormat.of().formatHex(ExchangeService.sha256().digest(Files.readAllBytes(written.get(0)))), row.sha256());
+        assertEquals(java.util.HexFormat.of().formatHex(ExportBuilder.sha256().digest(Files.readAllBytes(written.get(0)))), row.sha256());
         assertTrue(List.of(row.recipients().split(",")).contains(forum.fingerprint()), row.recipients());
         assertEquals(usb.toString(), row.writtenTo());
         assertEquals(1, kit.scalar("SELECT COUNT(*) FROM platform_audit WHERE action = 'exchange.export.create'"));
