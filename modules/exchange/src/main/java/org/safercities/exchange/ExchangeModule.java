@@ -44,7 +44,7 @@ public final class ExchangeModule implements KitModule {
 
     private ExchangeModule(PlatformServices platform, Clock clock, long maxReceivedBytes) {
         this.platform = platform;
-        this.officeKeys = new OfficeKeys(platform.store(), sql);
+        this.officeKeys = new OfficeKeys(platform.store(), sql, platform.audit());
         KeyBook keys = new KeyBook(platform.store(), platform.audit(), sql, platform.links(), clock);
         this.service = new ExchangeService(platform.store(), platform.audit(), platform.city(), platform.areas(),
                 platform.links(), sql, officeKeys, keys, clock, platform.config().disclosureThreshold(),

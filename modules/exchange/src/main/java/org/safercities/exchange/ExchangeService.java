@@ -107,18 +107,9 @@ final class ExchangeService {
         return city.profile().map(CityProfile::currency).orElse("XXX");
     }
 
-    /**
-     * The office key, made on first need (the keys page, an export); its making is audited. Synchronized so that two
-     * first requests at once do not both try to make it.
-     */
-    synchronized ExchangeStore.OfficeKeyRow officeKey() {
-        boolean had = store.read(sql::officeKey).isPresent();
-        ExchangeStore.OfficeKeyRow k = officeKeys.key(cityName());
-        if (!had) {
-            audit.record(new AuditLog.Event("kit", "-", "exchange.officekey.create", "exchange_office_key", "1", "ok",
-                    k.fingerprint() + " " + k.userId()));
-        }
-        return k;
+    /** The office key, made on first need (the keys page, an export, an import) and its making audited. */
+    ExchangeStore.OfficeKeyRow officeKey() {
+        return officeKeys.key(cityName());
     }
 
     int thisYear() {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.safercities.crypto.OpenPgp;
 import org.safercities.crypto.Secrets;
+import org.safercities.platform.audit.AuditLog;
 import org.safercities.platform.store.Store;
 
 /**
@@ -20,14 +21,19 @@ final class OfficeKeys {
 
     private final Store store;
     private final ExchangeStore sql;
+    private final AuditLog audit;
 
-    OfficeKeys(Store store, ExchangeStore sql) {
+    OfficeKeys(Store store, ExchangeStore sql, AuditLog audit) {
         this.store = store;
         this.sql = sql;
+        this.audit = audit;
     }
 
-    /** The office key, made now (and stored in the same transaction) if there is none yet. */
-    ExchangeStore.OfficeKeyRow key(String cityName) {
+    /**
+     * The office key, made now if there is none yet: stored and its making audited in one transaction. Synchronized:
+     * the keys page, an export and an import share this instance, and two first needs at once must make one key.
+     */
+    synchronized ExchangeStore.OfficeKeyRow key(String cityName) {
         return store.tx(c -> {
             var existing = sql.officeKey(c);
             if (existing.isPresent()) {
@@ -38,6 +44,8 @@ final class OfficeKeys {
             var row = new ExchangeStore.OfficeKeyRow(k.fingerprint(), k.userId(), k.created() == null ? Instant.now()
                     : k.created(), k.armouredPublicKey(), k.armouredSecretKey(), passphrase);
             sql.insertOfficeKey(c, row);
+            audit.append(c, new AuditLog.Event("kit", "-", "exchange.officekey.create", "exchange_office_key", "1", "ok",
+                    row.fingerprint() + " " + row.userId()));
             return row;
         });
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.safercities.crypto.OpenPgp;
+import org.safercities.platform.audit.AuditLog;
 import org.safercities.platform.store.Store;
 
 /** Two offices with their keys in their own databases: one seals for the other, which opens it; strangers cannot. */
@@ -33,9 +35,16 @@ class OfficeKeysTest {
 
     @Test
     void theOfficeKeyIsMadeOnceAndSealsWhatTheRecipientOpens() throws Exception {
-        OfficeKeys keys = new OfficeKeys(store, new ExchangeStore());
+        OfficeKeys keys = new OfficeKeys(store, new ExchangeStore(), new AuditLog(store, Clock.systemUTC()));
         var ours = keys.key("Demo City");
         assertEquals(ours, keys.key("Demo City"), "made on first need, then kept");
+        assertEquals(1, (int) store.read(c -> {
+            try (var rs = c.createStatement().executeQuery(
+                    "SELECT COUNT(*) FROM platform_audit WHERE action = 'exchange.officekey.create'")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }), "its making audited once, in the transaction that stores it");
         assertEquals(ours.fingerprint(), OpenPgp.readSecretKey(ours.secretKey(), ours.passphrase().toCharArray()).fingerprint());
         var forum = OpenPgp.generateKey("National forum", "forum pass".toCharArray());
         var forumRow = new ExchangeStore.OfficeKeyRow(forum.fingerprint(), forum.userId(), forum.created(),

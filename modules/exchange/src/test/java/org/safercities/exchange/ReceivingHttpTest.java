@@ -45,7 +45,7 @@ class ReceivingHttpTest {
                 })));
         platform = holder[0];
         // the same office key the module makes on first need
-        forum = new OfficeKeys(platform.store(), new ExchangeStore()).key(platform.city().profile().orElseThrow().name());
+        forum = new OfficeKeys(platform.store(), new ExchangeStore(), platform.audit()).key(platform.city().profile().orElseThrow().name());
         nairobi = Senders.office("Nairobi", "KE");
         Senders.trust(platform.store(), nairobi, "Nairobi safety office");
     }

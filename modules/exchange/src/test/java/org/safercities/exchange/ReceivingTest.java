@@ -19,8 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.safercities.platform.audit.AuditLog;
-import org.safercities.platform.store.DataFolder;
-import org.safercities.platform.store.Migrator;
 import org.safercities.platform.store.Store;
 
 /**
@@ -30,8 +28,8 @@ import org.safercities.platform.store.Store;
  */
 class ReceivingTest {
 
+    private ExchangeDb db;
     private Path dir;
-    private DataFolder folder;
     private Store store;
     private AuditLog audit;
     private OfficeKeys keys;
@@ -41,15 +39,11 @@ class ReceivingTest {
 
     @BeforeEach
     void open() throws Exception {
-        dir = Files.createTempDirectory("exchange-receiving");
-        folder = new DataFolder(dir).lock();
-        store = new Store(folder, 2);
-        store.create(null);
-        new Migrator(store, getClass().getClassLoader()).migrate(List.of(
-                new Migrator.ModuleMigrations("platform", List.of("V001__create_city_and_areas.sql", "V002__create_accounts_and_audit.sql", "V003__create_setting.sql")),
-                new Migrator.ModuleMigrations("exchange", List.of("V001__create_exchange.sql"))));
+        db = new ExchangeDb();
+        dir = db.dir;
+        store = db.store;
         audit = new AuditLog(store, Clock.systemUTC());
-        keys = new OfficeKeys(store, sql);
+        keys = new OfficeKeys(store, sql, audit);
         us = keys.key("National forum");
         nairobi = Senders.office("Nairobi", "KE");
         Senders.trust(store, nairobi, "Nairobi safety office");
@@ -57,9 +51,7 @@ class ReceivingTest {
 
     @AfterEach
     void close() throws Exception {
-        store.close();
-        folder.close();
-        DataFolder.deleteTree(dir);
+        db.close();
     }
 
     private Receiving receiving(long cap) {
@@ -106,7 +98,7 @@ class ReceivingTest {
         assertEquals(received, count("exchange_received"), key + ": nothing received");
         assertEquals(practices, count("exchange_practice"), key + ": no practice stored");
         assertEquals(refusals + 1, audited("exchange.received.refused"), key + ": audited");
-        try (var files = Files.list(folder.uploads())) {
+        try (var files = Files.list(db.folder.uploads())) {
             assertEquals(0, files.count(), key + ": no decrypted copy left behind");
         }
     }

@@ -38,7 +38,7 @@ class RollupHttpTest {
                     return new ExchangeModule(p);
                 })));
         PlatformServices p = holder[0];
-        String us = new OfficeKeys(p.store(), new ExchangeStore()).key(p.city().profile().orElseThrow().name()).publicKey();
+        String us = new OfficeKeys(p.store(), new ExchangeStore(), p.audit()).key(p.city().profile().orElseThrow().name()).publicKey();
         forum = kit.signedIn("demo-coordinator", "demo-city-2026");
         // values chosen so that no ordering by value would give the alphabetical order
         Senders.Office zanzibar = Senders.office("Zanzibar", "TZ");
