@@ -345,18 +345,31 @@ final class ExchangeStore {
     }
 
     /** Received exports without their content, newest first (the content is read one at a time). */
-    List<ReceivedRow> received(Connection c, boolean withContent) throws SQLException {
+    /** Every received export without its content, newest first: the list and its CSV. */
+    List<ReceivedRow> received(Connection c) throws SQLException {
         List<ReceivedRow> out = new ArrayList<>();
-        // the text block ends with a line break, so the optional column and FROM stay apart
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT id, received_at, received_by, signer, signer_label, signed_at, city, country, from_year, to_year,
-                       schema_version, kit_version, file_sha256
-                """ + (withContent ? ", content" : "") + " FROM exchange_received ORDER BY id DESC")) {
+                       schema_version, kit_version, file_sha256 FROM exchange_received ORDER BY id DESC""")) {
             while (rs.next()) {
-                out.add(received(rs, withContent));
+                out.add(received(rs, false));
             }
         }
         return out;
+    }
+
+    /**
+     * Every received export with its content, oldest first, handed to {@code each} one at a time: a national forum's
+     * kit holds hundreds, and their contents together would not fit in the kit's heap.
+     */
+    void eachReceived(Connection c, java.util.function.Consumer<ReceivedRow> each) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT id, received_at, received_by, signer, signer_label, signed_at, city, country, from_year, to_year,
+                       schema_version, kit_version, file_sha256, content FROM exchange_received ORDER BY id""")) {
+            while (rs.next()) {
+                each.accept(received(rs, true));
+            }
+        }
     }
 
     Optional<ReceivedRow> received(Connection c, long id) throws SQLException {

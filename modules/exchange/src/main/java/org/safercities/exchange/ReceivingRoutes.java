@@ -130,7 +130,7 @@ final class ReceivingRoutes implements HttpService {
 
     private List<ListRow> rows(Translator t) {
         List<ListRow> rows = new ArrayList<>();
-        for (ExchangeStore.ReceivedRow r : store.read(c -> sql.received(c, false))) {
+        for (ExchangeStore.ReceivedRow r : store.read(c -> sql.received(c))) {
             rows.add(new ListRow(r.id(), r.city(), r.country(), period(r), r.signerLabel(), OpenPgp.grouped(r.signer()),
                     t.dateTime(r.signedAt()), t.dateTime(r.receivedAt()), r.receivedBy()));
         }
@@ -157,7 +157,7 @@ final class ReceivingRoutes implements HttpService {
             out.row(List.of(t.t("exchange.received.city"), t.t("exchange.received.country"), t.t("exchange.received.period"),
                     t.t("exchange.received.signer"), t.t("exchange.received.fingerprint"), t.t("exchange.received.signedAt"),
                     t.t("exchange.received.receivedAt"), t.t("exchange.received.receivedBy")));
-            for (ExchangeStore.ReceivedRow r : store.read(c -> sql.received(c, false))) {
+            for (ExchangeStore.ReceivedRow r : store.read(c -> sql.received(c))) {
                 out.row(List.of(r.city(), r.country(), period(r), r.signerLabel(), OpenPgp.grouped(r.signer()),
                         r.signedAt().toString(), r.receivedAt().toString(), r.receivedBy()));
             }

@@ -71,38 +71,16 @@ final class Rollup {
 
     /** The table of {@code period}, or of the latest period any export has when it is blank or unknown. */
     Table table(String period, Locale locale) {
-        List<ExchangeStore.ReceivedRow> received = store.read(c -> sql.received(c, true));
-        // oldest first, so that a later export of the same city and period replaces an earlier one
-        received = received.stream().sorted(Comparator.comparingLong(ExchangeStore.ReceivedRow::id)).toList();
         TreeSet<String> periods = new TreeSet<>(Comparator.reverseOrder());
         Map<String, City> cities = new HashMap<>();
         Map<String, Map<String, Cell>> byCity = new HashMap<>(); // city key → period|indicator → cell
         Map<String, String[]> indicators = new TreeMap<>(); // code → name, unit
-        for (ExchangeStore.ReceivedRow r : received) {
-            JsonObject export;
-            try (JsonReader reader = Json.createReader(new StringReader(r.content()))) {
-                export = reader.readObject();
-            }
-            String key = r.country() + "|" + r.city();
-            cities.put(key, new City(r.city(), r.country(), r.signerLabel()));
-            for (JsonValue v : export.getJsonArray("indicators")) {
-                JsonObject i = v.asJsonObject();
-                indicators.putIfAbsent(i.getString("code"), new String[] {i.getString("name"), i.getString("unit")});
-            }
-            Map<String, Cell> cells = byCity.computeIfAbsent(key, k -> new HashMap<>());
-            for (JsonValue v : export.getJsonArray("indicatorValues")) {
-                JsonObject x = v.asJsonObject();
-                if (!x.getString("area").equals("*") || !x.getString("sex").isEmpty() || !x.getString("ageBand").isEmpty()) {
-                    continue; // city-wide values only: areas and groups differ from city to city
-                }
-                String code = x.getString("indicator");
-                indicators.putIfAbsent(code, new String[] {code, ""});
-                periods.add(x.getString("period"));
-                boolean hidden = x.getBoolean("suppressed");
-                Double value = hidden || !(x.get("value") instanceof JsonNumber n) ? null : n.doubleValue();
-                cells.put(x.getString("period") + "|" + code, new Cell(value, hidden));
-            }
-        }
+        // oldest first, so that a later export of the same city and period replaces an earlier one; one export's
+        // content in memory at a time
+        store.read(c -> {
+            sql.eachReceived(c, r -> add(r, periods, cities, byCity, indicators));
+            return null;
+        });
         // exports name their indicators in English; the built-in ones (SDG codes, the same everywhere) are named in
         // the reader's language when this kit's monitoring is on. Local and national codes keep the city's name.
         builtInNames(links, locale.getLanguage()).forEach((code, name) -> {
@@ -131,5 +109,33 @@ final class Rollup {
         Map<String, City> ordered = new LinkedHashMap<>();
         order.forEach(k -> ordered.put(k, cities.get(k)));
         return new Table(List.copyOf(periods), chosen, List.copyOf(ordered.values()), rows);
+    }
+
+    /** One received export's city-wide values into the table being built. */
+    private static void add(ExchangeStore.ReceivedRow r, TreeSet<String> periods, Map<String, City> cities,
+            Map<String, Map<String, Cell>> byCity, Map<String, String[]> indicators) {
+        JsonObject export;
+        try (JsonReader reader = Json.createReader(new StringReader(r.content()))) {
+            export = reader.readObject();
+        }
+        String key = r.country() + "|" + r.city();
+        cities.put(key, new City(r.city(), r.country(), r.signerLabel()));
+        for (JsonValue v : export.getJsonArray("indicators")) {
+            JsonObject i = v.asJsonObject();
+            indicators.putIfAbsent(i.getString("code"), new String[] {i.getString("name"), i.getString("unit")});
+        }
+        Map<String, Cell> cells = byCity.computeIfAbsent(key, k -> new HashMap<>());
+        for (JsonValue v : export.getJsonArray("indicatorValues")) {
+            JsonObject x = v.asJsonObject();
+            if (!x.getString("area").equals("*") || !x.getString("sex").isEmpty() || !x.getString("ageBand").isEmpty()) {
+                continue; // city-wide values only: areas and groups differ from city to city
+            }
+            String code = x.getString("indicator");
+            indicators.putIfAbsent(code, new String[] {code, ""});
+            periods.add(x.getString("period"));
+            boolean hidden = x.getBoolean("suppressed");
+            Double value = hidden || !(x.get("value") instanceof JsonNumber n) ? null : n.doubleValue();
+            cells.put(x.getString("period") + "|" + code, new Cell(value, hidden));
+        }
     }
 }

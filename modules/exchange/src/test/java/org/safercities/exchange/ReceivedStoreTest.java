@@ -51,11 +51,16 @@ class ReceivedStoreTest {
     void receivedExportsAreListedNewestFirstAndEachFileOnce() {
         long first = store.tx(c -> sql.insertReceived(c, row("Nairobi", "aa")));
         long second = store.tx(c -> sql.insertReceived(c, row("Mombasa", "bb")));
-        List<ExchangeStore.ReceivedRow> bare = store.read(c -> sql.received(c, false));
+        List<ExchangeStore.ReceivedRow> bare = store.read(sql::received);
         assertEquals(List.of(second, first), bare.stream().map(ExchangeStore.ReceivedRow::id).toList());
         assertNull(bare.get(0).content(), "the list does not read the content");
-        List<ExchangeStore.ReceivedRow> full = store.read(c -> sql.received(c, true));
-        assertEquals("{\"city\":\"Mombasa\"}", full.get(0).content());
+        List<ExchangeStore.ReceivedRow> full = new java.util.ArrayList<>();
+        store.read(c -> {
+            sql.eachReceived(c, full::add);
+            return null;
+        });
+        assertEquals(List.of(first, second), full.stream().map(ExchangeStore.ReceivedRow::id).toList(), "oldest first");
+        assertEquals("{\"city\":\"Mombasa\"}", full.get(1).content());
         ExchangeStore.ReceivedRow one = store.read(c -> sql.received(c, first)).orElseThrow();
         assertEquals(row("Nairobi", "aa"), new ExchangeStore.ReceivedRow(0, one.receivedAt(), one.receivedBy(), one.signer(),
                 one.signerLabel(), one.signedAt(), one.city(), one.country(), one.fromYear(), one.toYear(),
@@ -64,6 +69,6 @@ class ReceivedStoreTest {
         assertFalse((boolean) store.read(c -> sql.receivedFile(c, "cc")));
         assertThrows(RuntimeException.class, () -> store.tx(c -> sql.insertReceived(c, row("Again", "aa"))),
                 "the same file twice breaks exchange_received_once");
-        assertEquals(2, store.read(c -> sql.received(c, false)).size());
+        assertEquals(2, store.read(sql::received).size());
     }
 }
