@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -400,23 +399,16 @@ public final class IncidentService {
                     return null;
                 });
             }
-            Future<?> counts = rows.added() == 0 ? CompletableFuture.completedFuture(null)
-                    : countLoader.submit(() -> store.tx(c -> {
-                        sql.bulkLoadCounts(c, importId, rows.counts());
-                        return null;
-                    }));
-            try {
-                if (rows.added() > 0) {
-                    store.tx(c -> {
-                        sql.bulkLoad(c, importId, rows.rows());
-                        return null;
-                    });
-                }
-                job.progress = 0.9;
-                await(counts);
-            } finally {
-                awaitQuietly(counts); // whatever happened, the count table is loaded (or not) before any clean-up
+            if (rows.added() > 0) {
+                sideBySide(countLoader, () -> store.tx(c -> {
+                    sql.bulkLoad(c, importId, rows.rows());
+                    return null;
+                }), () -> store.tx(c -> {
+                    sql.bulkLoadCounts(c, importId, rows.counts());
+                    return null;
+                }));
             }
+            job.progress = 0.9;
             if (job.cancelRequested) {
                 throw new Cancelled();
             }
@@ -458,6 +450,56 @@ public final class IncidentService {
         } finally {
             deletePrepared(job);
         }
+    }
+
+    /**
+     * Runs {@code here} on this thread and {@code beside} on {@code second}, each its own transaction, and returns
+     * once both are in. Derby's bulk import reads the catalogue before it loads, and two of them starting at the
+     * same moment were seen to wait on each other's catalogue locks until the lock timeout (2 minutes, then the
+     * whole import failed; Derby's deadlock detection did not see it, once in about five test runs). The one that
+     * lost is rolled back whole by its transaction, so it runs again, alone, once the other is done: nothing is
+     * loaded twice or half. Any other failure is thrown as it came, after both have ended.
+     */
+    static void sideBySide(ExecutorService second, Runnable here, Runnable beside) {
+        Future<?> besideDone = second.submit(beside);
+        RuntimeException hereLost = null;
+        try {
+            try {
+                here.run();
+            } catch (RuntimeException e) {
+                if (!lostLock(e)) {
+                    throw e;
+                }
+                hereLost = e;
+            }
+            try {
+                await(besideDone);
+            } catch (RuntimeException e) {
+                if (!lostLock(e)) {
+                    throw e;
+                }
+                LOG.log(Level.WARNING, "a bulk load lost a lock to the other one; it runs again alone: " + e.getMessage());
+                beside.run();
+            }
+            if (hereLost != null) {
+                LOG.log(Level.WARNING, "a bulk load lost a lock to the other one; it runs again alone: " + hereLost.getMessage());
+                here.run();
+            }
+        } finally {
+            awaitQuietly(besideDone); // whatever happened, the other load has ended (loaded or not) before any clean-up
+        }
+    }
+
+    /** Derby's lock time-out (40XL1) or a deadlock it chose this transaction for (40001): worth running again. */
+    static boolean lostLock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (SQLException s = t instanceof SQLException q ? q : null; s != null; s = s.getNextException()) {
+                if ("40XL1".equals(s.getSQLState()) || "40001".equals(s.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void await(Future<?> f) {
