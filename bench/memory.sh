@@ -4,6 +4,8 @@
 #   after load:   after throughput.sh's signed-in home page test (5 s warm-up + wrk -t2 -c32 -d15s), then the same
 #                 load on each of the heavy pages, one after the other: the analysis, the hotspot map and the
 #                 network of actors (issue 13: RSS reached 264-271 MB there); RSS is printed after each page.
+#   after quiet:  50 s later with no request (BENCH_MEMORY_QUIET_S), when the kit has given memory back (IdleMemory:
+#                 one full collection 30 s after the last request).
 # VmRSS is read from /proc/PID/status; VmHWM is the highest RSS the process reached.
 # With --reference-only it measures the reference (GET /hello load) instead, to check the harness.
 # BENCH_MEMORY_PAGES="/ /x ..." loads other pages (the home page first: its requests/s are the throughput figure).
@@ -54,6 +56,10 @@ for p in "${pages[@]}"; do
 done
 rss_load=$(rss_mb "$pid" VmRSS)
 hwm=$(rss_mb "$pid" VmHWM)
+quiet_s=${BENCH_MEMORY_QUIET_S:-50}
+log "no request for $quiet_s s"
+sleep "$quiet_s"
+rss_quiet=$(rss_mb "$pid" VmRSS)
 nmt=""
 case " ${JAVA_TOOL_OPTIONS:-} " in
   *NativeMemoryTracking=summary*|*NativeMemoryTracking=detail*)
@@ -63,6 +69,7 @@ heap=$("$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | grep -E 'total' | sed 's/ \[.
 stop_pid "$pid"
 summary memory_start "$rss_start"
 summary memory_load "$rss_load"
+summary memory_quiet "$rss_quiet"
 summary memory_peak "$hwm"
 summary memory_errors "$errors"
 
@@ -70,6 +77,7 @@ printf 'Memory: RSS of the %s, launcher flags\n' "$label"
 printf '  %-34s %8s MB\n' "after start (first 200 + 2 s)" "$rss_start"
 printf '%s\n' "${per_page[@]}"
 printf '  %-34s %8s MB\n' "after load (wrk 15 s a page)" "$rss_load"
+printf '  %-34s %8s MB\n' "after $quiet_s s without a request" "$rss_quiet"
 printf '  %-34s %8s MB\n' "peak (VmHWM)" "$hwm"
 printf '  %-34s %8s\n' "load: requests/s (first page), errors" "$home_rps, $errors"
 printf '  heap at the end:\n%s\n' "$heap"

@@ -3,14 +3,21 @@
 # the launcher's flags (-Xmx128m). Every interval, wrk loads one of several signed-in pages (they rotate), a new
 # session signs in, and one line is printed: minutes, RSS, the old generation's occupancy (jstat), requests/s
 # and errors. At the start and at the end a full collection is forced and the live old generation after it is
-# printed: a flat heap is a live size that does not grow. Only 127.0.0.1 is contacted; the run ends by itself.
+# printed: a flat heap is a live size that does not grow. Every SOAK_QUIET_EVERY-th interval (10 by default, 0 =
+# never) nobody asks anything, as when the office stops clicking: the kit gives memory back then (IdleMemory), and
+# the line shows RSS at the end of the quiet interval. Only 127.0.0.1 is contacted; the run ends by itself.
 #
 # Usage: bench/soak.sh [MINUTES] [INTERVAL_SECONDS]     (480 minutes = 8 hours, 60 s by default)
+# SOAK_CONNECTIONS=N (8) clients; SOAK_DELAY_MS=N makes each wait N ms between requests (unset: no pause, the
+# machine's whole speed; with 4 clients and 50 ms, about 80 requests a second, an office's steady use many times over).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 minutes=${1:-480}
 interval=${2:-60}
+connections=${SOAK_CONNECTIONS:-8}
+quiet_every=${SOAK_QUIET_EVERY:-10}
+[ -n "${SOAK_DELAY_MS:-}" ] && export WRK_DELAY_MS=$SOAK_DELAY_MS
 need_wrk
 need_kit_jar
 bench_tmpdir WORK
@@ -30,15 +37,22 @@ old_used() { "$JSTAT" -gc "$pid" | awk 'NR == 2 { printf "%.1f", $8 / 1024 }'; }
 pages=(/ /areas /diagnosis/analysis /diagnosis/map /partnerships/actors /partnerships/network /strategy /strategy/history)
 kit_login "$KIT_PORT"
 live0=$(live_old)
-printf 'Soak: %s minutes, %s s per sample, launcher flags: %s\n' "$minutes" "$interval" "$LAST_FLAGS"
+printf 'Soak: %s minutes, %s s per sample, %s clients, %s ms between requests, every %s. interval quiet; launcher flags: %s\n' \
+  "$minutes" "$interval" "$connections" "${SOAK_DELAY_MS:-0}" "$quiet_every" "$LAST_FLAGS"
 printf '  live old generation after a full GC at the start: %.1f MB\n' "$(awk -v k="$live0" 'BEGIN { print k / 1024 }')"
 printf '  %7s %9s %10s %9s %7s  %s\n' minutes "RSS MB" "old MB" "req/s" errors page
 end=$(( ${EPOCHREALTIME/./} / 1000000 + minutes * 60 ))
 i=0
 while [ $(( ${EPOCHREALTIME/./} / 1000000 )) -lt "$end" ]; do
+  if [ "$quiet_every" -gt 0 ] && [ $(( (i + 1) % quiet_every )) -eq 0 ]; then
+    sleep "$interval"
+    i=$((i + 1))
+    printf '  %7d %9s %10s %9s %7s  %s\n' $(( i * interval / 60 )) "$(rss_mb "$pid" VmRSS)" "$(old_used)" - - "(quiet)"
+    continue
+  fi
   page=${pages[$((i % ${#pages[@]}))]}
   kit_login "$KIT_PORT"   # a new session every interval: the session table must not grow without bound
-  WRK_ARGS=(-t1 -c8 "-d${interval}s" --latency) WRK_WARMUP_ARGS=(-t1 -c1 -d1s)
+  WRK_ARGS=(-t1 "-c$connections" "-d${interval}s" --latency) WRK_WARMUP_ARGS=(-t1 -c1 -d1s)
   run_wrk "soak $page" "http://127.0.0.1:$KIT_PORT$page" "$KIT_COOKIE" 2>/dev/null
   i=$((i + 1))
   printf '  %7d %9s %10s %9s %7s  %s\n' $(( i * interval / 60 )) "$(rss_mb "$pid" VmRSS)" "$(old_used)" "${W_RPS:-?}" \

@@ -2,7 +2,13 @@
 -- "Non-2xx or 3xx responses" line does not count 3xx, and a 303 to /login means
 -- "not signed in", so it must count as an error), then prints one machine-readable
 -- line that bench/lib.sh parses.
+-- WRK_DELAY_MS=N makes every connection wait N ms between requests (bench/soak.sh: a steady office load
+-- rather than as fast as the machine goes); unset, wrk sends without pause.
 local threads = {}
+local delay_ms = tonumber(os.getenv("WRK_DELAY_MS") or "")
+if delay_ms then
+  function delay() return delay_ms end
+end
 
 function setup(thread)
   table.insert(threads, thread)

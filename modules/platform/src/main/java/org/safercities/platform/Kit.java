@@ -52,6 +52,7 @@ import org.safercities.platform.web.Pages;
 import org.safercities.platform.web.Sessions;
 import org.safercities.platform.web.Shell;
 import org.safercities.platform.web.Uploads;
+import org.safercities.platform.web.IdleMemory;
 import org.safercities.platform.web.WebGate;
 
 /**
@@ -75,9 +76,11 @@ public final class Kit implements AutoCloseable {
     private final Messages messages;
 
     private final TlsCertificate tls;
+    private final IdleMemory idle;
 
     private Kit(DataFolder folder, Store store, Backups backups, WebServer server, KitModule platform,
-            List<KitModule> modules, Messages messages, TlsCertificate tls) {
+            List<KitModule> modules, Messages messages, TlsCertificate tls, IdleMemory idle) {
+        this.idle = idle;
         this.platform = platform;
         this.tls = tls;
         this.folder = folder;
@@ -203,7 +206,8 @@ public final class Kit implements AutoCloseable {
             modules.forEach(m -> assets.putAll(m.assets()));
             HttpRouting.Builder routing = HttpRouting.builder();
             CompletableFuture<Void> booting = opening;
-            routing.addFilter(new WebGate(sessions, messages, store, accounts::find, city::banner, () -> await(booting)));
+            WebGate gate = new WebGate(sessions, messages, store, accounts::find, city::banner, () -> await(booting));
+            routing.addFilter(gate);
             new ErrorPages(pages, messages, audit, store).register(routing);
             routing.register("/assets", new Assets(assets, loader));
             platform.routing(routing);
@@ -247,10 +251,11 @@ public final class Kit implements AutoCloseable {
                         + "start the demo with --data pointing to another folder.");
             }
             backups.scheduleDaily();
+            IdleMemory idle = IdleMemory.watch(gate);
             LOG.info(() -> "Safer Cities Kit " + version + " ready on " + (tls != null ? "https://" : "http://")
                     + config.listenHost() + ":" + server.port()
                     + "/ (data folder " + folder.root() + ", store " + store.state().wire() + ")");
-            return new Kit(folder, store, backups, server, platform, List.copyOf(modules), messages, tls);
+            return new Kit(folder, store, backups, server, platform, List.copyOf(modules), messages, tls, idle);
         } catch (IOException | RuntimeException e) {
             if (opened[0] != null) {
                 opened[0].close();
@@ -318,6 +323,7 @@ public final class Kit implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        idle.close();
         backups.close();
         store.close();
         try {

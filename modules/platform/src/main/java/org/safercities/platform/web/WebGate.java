@@ -58,6 +58,11 @@ public final class WebGate implements Filter {
         this.city = city;
     }
 
+    /** How many requests have passed the gate (IdleMemory watches it). */
+    public long requestsSeen() {
+        return requests.get();
+    }
+
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         storeOpened.run();
