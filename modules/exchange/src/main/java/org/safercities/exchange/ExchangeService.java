@@ -30,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.json.JsonObject;
 
 import org.safercities.crypto.OpenPgp;
 import org.safercities.crypto.Secrets;
@@ -303,14 +302,15 @@ final class ExchangeService {
     }
 
     Summary summary(int from, int to) {
+        // counted from the content, as ExportBuilder.json decides: building the export's JSON to count it made
+        // the page allocate the whole export at each view (docs/RELIABILITY.md, "Memory")
         ExportBuilder.Content c = content(from, to);
-        JsonObject json = ExportBuilder.json(c);
         int cellsHidden = (int) c.incidents().stream().filter(x -> x.count() == null).count();
-        int valuesHidden = (int) json.getJsonArray("indicatorValues").stream()
-                .filter(v -> v.asJsonObject().getBoolean("suppressed")).count();
+        int valuesHidden = (int) c.values().stream().filter(v -> ExportBuilder.hidden(v, c.threshold())).count();
+        int practices = (int) c.practices().stream().filter(Practice::own).count();
         return new Summary(from, to, c.incidents().size(), cellsHidden, c.values().size(), valuesHidden,
                 c.indicators().size(), c.strategy().isPresent(), c.review().map(Review::cycle).orElse(null),
-                json.getJsonArray("goodPractices").size(), keys.recipients().size());
+                practices, keys.recipients().size());
     }
 
     /** Checks the typed period; errors on "fromYear" / "toYear". */

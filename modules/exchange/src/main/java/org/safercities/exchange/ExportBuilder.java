@@ -77,7 +77,7 @@ final class ExportBuilder {
         o.add("indicators", indicators);
         JsonArrayBuilder values = Json.createArrayBuilder();
         for (IndicatorValues.Value v : c.values()) {
-            boolean hidden = v.count() != null && v.count() >= 1 && v.count() < c.threshold();
+            boolean hidden = hidden(v, c.threshold());
             JsonObjectBuilder b = Json.createObjectBuilder().add("indicator", v.indicator()).add("period", v.period())
                     .add("area", v.areaId() == null ? "*" : c.areaCode().apply(v.areaId())).add("sex", v.sex())
                     .add("ageBand", v.ageBand());
@@ -120,6 +120,11 @@ final class ExportBuilder {
         }
         o.add("goodPractices", practices);
         return o.build();
+    }
+
+    /** A value resting on 1 to threshold − 1 cases goes out without its figures. */
+    static boolean hidden(IndicatorValues.Value v, int threshold) {
+        return v.count() != null && v.count() >= 1 && v.count() < threshold;
     }
 
     private static JsonObject strategy(StrategyFigures.Summary s, Content c) {

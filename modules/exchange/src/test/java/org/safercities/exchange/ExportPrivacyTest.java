@@ -97,6 +97,26 @@ class ExportPrivacyTest {
         });
     }
 
+    /** The export page says what will go out without building the export: its counts must be the export's. */
+    @Test
+    void theExportPagesSummaryCountsWhatTheExportHolds() {
+        List<Integer> cycles = service.cycles();
+        int from = cycles.get(cycles.size() - 1);
+        int to = cycles.get(0);
+        ExchangeService.Summary s = service.summary(from, to);
+        jakarta.json.JsonObject json = ExportBuilder.json(service.content(from, to));
+        var cells = json.getJsonArray("incidents");
+        var values = json.getJsonArray("indicatorValues");
+        assertEquals(cells.size(), s.incidentCells());
+        assertEquals(cells.stream().filter(v -> v.asJsonObject().getBoolean("suppressed")).count(), s.incidentSuppressed());
+        assertEquals(values.size(), s.values());
+        assertEquals(values.stream().filter(v -> v.asJsonObject().getBoolean("suppressed")).count(), s.valuesSuppressed());
+        assertEquals(json.getJsonArray("indicators").size(), s.indicators());
+        assertEquals(json.getJsonArray("goodPractices").size(), s.practices());
+        // the demo city has small counts to hide and practices to share: the comparison is not of zeros
+        assertTrue(s.incidentSuppressed() > 0 && s.practices() > 0 && s.values() > 0, s.toString());
+    }
+
     @Test
     void noExportOfTheDemoCityCarriesAPersonsNameAPhoneAnEmailOrAFreeText() throws Exception {
         giveDemoActorsContacts();
