@@ -93,6 +93,7 @@ kit_mb=""
   if [ "$REF_ONLY" = 0 ]; then
     s "memory RSS after start, MB" "" "$(get memory_start)" ""
     s "memory RSS after load, MB" "" "$(get memory_load)" ""
+    s "memory RSS after 50 s quiet, MB" "" "$(get memory_quiet)" ""
   else
     s "memory RSS after start, MB" "$(get memory_start)" "" ""
     s "memory RSS after load, MB" "$(get memory_load)" "" ""
