@@ -31,6 +31,7 @@ import org.safercities.platform.areas.Area;
 import org.safercities.platform.areas.AreaService;
 import org.safercities.platform.audit.AuditLog;
 import org.safercities.platform.store.Store;
+import org.safercities.platform.store.StoreException;
 
 /**
  * Incident records: sources with their saved mappings, imports (checked, then loaded in the background, undone
@@ -467,7 +468,7 @@ public final class IncidentService {
             try {
                 here.run();
             } catch (RuntimeException e) {
-                if (!lostLock(e)) {
+                if (!StoreException.lostLock(e)) {
                     throw e;
                 }
                 hereLost = e;
@@ -475,7 +476,7 @@ public final class IncidentService {
             try {
                 await(besideDone);
             } catch (RuntimeException e) {
-                if (!lostLock(e)) {
+                if (!StoreException.lostLock(e)) {
                     throw e;
                 }
                 LOG.log(Level.WARNING, "a bulk load lost a lock to the other one; it runs again alone: " + e.getMessage());
@@ -488,18 +489,6 @@ public final class IncidentService {
         } finally {
             awaitQuietly(besideDone); // whatever happened, the other load has ended (loaded or not) before any clean-up
         }
-    }
-
-    /** Derby's lock time-out (40XL1) or a deadlock it chose this transaction for (40001): worth running again. */
-    static boolean lostLock(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            for (SQLException s = t instanceof SQLException q ? q : null; s != null; s = s.getNextException()) {
-                if ("40XL1".equals(s.getSQLState()) || "40001".equals(s.getSQLState())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static void await(Future<?> f) {

@@ -104,18 +104,9 @@ class SideBySideLoadTest {
                     insert(c, "lock_b");
                     return besideRan.incrementAndGet();
                 })));
-        assertFalse(IncidentService.lostLock(e));
+        assertFalse(StoreException.lostLock(e));
         assertEquals(1, besideRan.get());
         assertEquals(1, kit.scalar("SELECT COUNT(*) FROM lock_b"));
         assertEquals(0, kit.scalar("SELECT COUNT(*) FROM lock_a"));
-    }
-
-    @Test
-    void derbysLockTimeoutAndDeadlockAreLostLocksAndNothingElseIs() {
-        assertTrue(IncidentService.lostLock(new StoreException("x", new java.sql.SQLException("wrapped", "38000", 0,
-                new java.sql.SQLTransactionRollbackException("A lock could not be obtained", "40XL1")))));
-        assertTrue(IncidentService.lostLock(new java.sql.SQLTransactionRollbackException("deadlock", "40001")));
-        assertFalse(IncidentService.lostLock(new java.sql.SQLException("no table", "42X05")));
-        assertFalse(IncidentService.lostLock(new IllegalStateException("no")));
     }
 }
