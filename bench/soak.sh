@@ -10,11 +10,16 @@
 # Usage: bench/soak.sh [MINUTES] [INTERVAL_SECONDS]     (480 minutes = 8 hours, 60 s by default)
 # SOAK_CONNECTIONS=N (8) clients; SOAK_DELAY_MS=N makes each wait N ms between requests (unset: no pause, the
 # machine's whole speed; with 4 clients and 50 ms, about 80 requests a second, an office's steady use many times over).
+# SOAK_CLOCK_SPEED=N runs the kit's clocks N times faster (libfaketime, `apt-get install faketime`): what the kit
+# does by the clock (sessions expiring, sign-in windows, the idle collection, Derby's checkpoints) happens N times
+# as often, so `SOAK_CLOCK_SPEED=4 bench/soak.sh 120` covers 8 hours of the kit's clock in 2 real hours. Requests,
+# samples and the column "minutes" stay in real time; "kit min" is the kit's clock.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 minutes=${1:-480}
 interval=${2:-60}
+speed=${SOAK_CLOCK_SPEED:-1}
 connections=${SOAK_CONNECTIONS:-8}
 quiet_every=${SOAK_QUIET_EVERY:-10}
 [ -n "${SOAK_DELAY_MS:-}" ] && export WRK_DELAY_MS=$SOAK_DELAY_MS
@@ -23,7 +28,7 @@ need_kit_jar
 bench_tmpdir WORK
 ensure_kit_data
 ensure_cache "$KIT_JAR" "$KIT_DATA" command /login
-serve "$KIT_JAR" launcher "$KIT_DATA" "$KIT_PORT" /login "$WORK/kit.log" "$START_TIMEOUT_S"
+BENCH_CLOCK_SPEED=${SOAK_CLOCK_SPEED:-} serve "$KIT_JAR" launcher "$KIT_DATA" "$KIT_PORT" /login "$WORK/kit.log" "$START_TIMEOUT_S"
 pid=$SERVER_PID
 JCMD="$JAVA_HOME/bin/jcmd"
 JSTAT="$JAVA_HOME/bin/jstat"
@@ -37,17 +42,17 @@ old_used() { "$JSTAT" -gc "$pid" | awk 'NR == 2 { printf "%.1f", $8 / 1024 }'; }
 pages=(/ /areas /diagnosis/analysis /diagnosis/map /partnerships/actors /partnerships/network /strategy /strategy/history)
 kit_login "$KIT_PORT"
 live0=$(live_old)
-printf 'Soak: %s minutes, %s s per sample, %s clients, %s ms between requests, every %s. interval quiet; launcher flags: %s\n' \
-  "$minutes" "$interval" "$connections" "${SOAK_DELAY_MS:-0}" "$quiet_every" "$LAST_FLAGS"
+printf 'Soak: %s minutes, %s s per sample, %s clients, %s ms between requests, every %s. interval quiet; kit clock x%s; launcher flags: %s\n' \
+  "$minutes" "$interval" "$connections" "${SOAK_DELAY_MS:-0}" "$quiet_every" "$speed" "$LAST_FLAGS"
 printf '  live old generation after a full GC at the start: %.1f MB\n' "$(awk -v k="$live0" 'BEGIN { print k / 1024 }')"
-printf '  %7s %9s %10s %9s %7s  %s\n' minutes "RSS MB" "old MB" "req/s" errors page
+printf '  %7s %7s %9s %10s %9s %7s  %s\n' minutes "kit min" "RSS MB" "old MB" "req/s" errors page
 end=$(( ${EPOCHREALTIME/./} / 1000000 + minutes * 60 ))
 i=0
 while [ $(( ${EPOCHREALTIME/./} / 1000000 )) -lt "$end" ]; do
   if [ "$quiet_every" -gt 0 ] && [ $(( (i + 1) % quiet_every )) -eq 0 ]; then
     sleep "$interval"
     i=$((i + 1))
-    printf '  %7d %9s %10s %9s %7s  %s\n' $(( i * interval / 60 )) "$(rss_mb "$pid" VmRSS)" "$(old_used)" - - "(quiet)"
+    printf '  %7d %7d %9s %10s %9s %7s  %s\n' $(( i * interval / 60 )) $(( i * interval * speed / 60 )) "$(rss_mb "$pid" VmRSS)" "$(old_used)" - - "(quiet)"
     continue
   fi
   page=${pages[$((i % ${#pages[@]}))]}
@@ -55,7 +60,7 @@ while [ $(( ${EPOCHREALTIME/./} / 1000000 )) -lt "$end" ]; do
   WRK_ARGS=(-t1 "-c$connections" "-d${interval}s" --latency) WRK_WARMUP_ARGS=(-t1 -c1 -d1s)
   run_wrk "soak $page" "http://127.0.0.1:$KIT_PORT$page" "$KIT_COOKIE" 2>/dev/null
   i=$((i + 1))
-  printf '  %7d %9s %10s %9s %7s  %s\n' $(( i * interval / 60 )) "$(rss_mb "$pid" VmRSS)" "$(old_used)" "${W_RPS:-?}" \
+  printf '  %7d %7d %9s %10s %9s %7s  %s\n' $(( i * interval / 60 )) $(( i * interval * speed / 60 )) "$(rss_mb "$pid" VmRSS)" "$(old_used)" "${W_RPS:-?}" \
       "$(( ${W_NOT2XX:-0} + ${W_SOCKET:-0} ))" "$page"
 done
 live1=$(live_old)
