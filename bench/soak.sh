@@ -8,6 +8,7 @@
 # the line shows RSS at the end of the quiet interval. Only 127.0.0.1 is contacted; the run ends by itself.
 #
 # Usage: bench/soak.sh [MINUTES] [INTERVAL_SECONDS]     (480 minutes = 8 hours, 60 s by default)
+# Every interval also has one failed sign-in under a new made-up name.
 # SOAK_CONNECTIONS=N (8) clients; SOAK_DELAY_MS=N makes each wait N ms between requests (unset: no pause, the
 # machine's whole speed; with 4 clients and 50 ms, about 80 requests a second, an office's steady use many times over).
 # SOAK_CLOCK_SPEED=N runs the kit's clocks N times faster (libfaketime, `apt-get install faketime`): what the kit
@@ -39,12 +40,29 @@ live_old() {   # forces a full collection, then prints the old generation's used
 }
 old_used() { "$JSTAT" -gc "$pid" | awk 'NR == 2 { printf "%.1f", $8 / 1024 }'; }   # OU column, MB
 
+# wrong_login NAME: one failed sign-in under a made-up name, as a typing error or a guess would be: what the sign-in
+# throttle remembers of it must be forgotten once out of its window. Any answer but 5xx is fine (200: the form again).
+wrong_login() {
+  local base="http://127.0.0.1:$KIT_PORT" tmp h b c token code
+  bench_tmpdir tmp; h="$tmp/headers"; b="$tmp/body"
+  "${CURL[@]}" -D "$h" -o "$b" "$base/login" || true
+  c=$(cookie_from "$h" sck_session)
+  token=$(grep -o '<input[^>]*name="_csrf"[^>]*>' "$b" | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p' | html_unescape)
+  code=$("${CURL[@]}" -o /dev/null -w '%{http_code}' -H "Cookie: sck_session=$c" -H "Origin: $base" \
+      --data-urlencode "username=$1" --data-urlencode "password=not-the-password" --data-urlencode "_csrf=$token" \
+      "$base/login") || true
+  case $code in 5*|000) die "a wrong sign-in answered $code" ;; esac
+}
+
+kit_date() { "${CURL[@]}" -D - -o /dev/null "http://127.0.0.1:$KIT_PORT/health" | tr -d '\r' | sed -n 's/^[Dd]ate: //p'; }
+
 pages=(/ /areas /diagnosis/analysis /diagnosis/map /partnerships/actors /partnerships/network /strategy /strategy/history)
 kit_login "$KIT_PORT"
 live0=$(live_old)
 printf 'Soak: %s minutes, %s s per sample, %s clients, %s ms between requests, every %s. interval quiet; kit clock x%s; launcher flags: %s\n' \
   "$minutes" "$interval" "$connections" "${SOAK_DELAY_MS:-0}" "$quiet_every" "$speed" "$LAST_FLAGS"
 printf '  live old generation after a full GC at the start: %.1f MB\n' "$(awk -v k="$live0" 'BEGIN { print k / 1024 }')"
+printf '  the kit'"'"'s clock (HTTP Date) at the start: %s; real: %s\n' "$(kit_date)" "$(date -u '+%a, %d %b %Y %T GMT')"
 printf '  %7s %7s %9s %10s %9s %7s  %s\n' minutes "kit min" "RSS MB" "old MB" "req/s" errors page
 end=$(( ${EPOCHREALTIME/./} / 1000000 + minutes * 60 ))
 i=0
@@ -57,6 +75,7 @@ while [ $(( ${EPOCHREALTIME/./} / 1000000 )) -lt "$end" ]; do
   fi
   page=${pages[$((i % ${#pages[@]}))]}
   kit_login "$KIT_PORT"   # a new session every interval: the session table must not grow without bound
+  wrong_login "nobody-$i"
   WRK_ARGS=(-t1 "-c$connections" "-d${interval}s" --latency) WRK_WARMUP_ARGS=(-t1 -c1 -d1s)
   run_wrk "soak $page" "http://127.0.0.1:$KIT_PORT$page" "$KIT_COOKIE" 2>/dev/null
   i=$((i + 1))
@@ -64,6 +83,7 @@ while [ $(( ${EPOCHREALTIME/./} / 1000000 )) -lt "$end" ]; do
       "$(( ${W_NOT2XX:-0} + ${W_SOCKET:-0} ))" "$page"
 done
 live1=$(live_old)
+printf '  the kit'"'"'s clock (HTTP Date) at the end: %s; real: %s\n' "$(kit_date)" "$(date -u '+%a, %d %b %Y %T GMT')"
 printf '  live old generation after a full GC at the end: %.1f MB (start %.1f MB); peak RSS %s MB\n' \
   "$(awk -v k="$live1" 'BEGIN { print k / 1024 }')" "$(awk -v k="$live0" 'BEGIN { print k / 1024 }')" "$(rss_mb "$pid" VmHWM)"
 stop_pid "$pid"
