@@ -8,7 +8,9 @@
 # the line shows RSS at the end of the quiet interval. Only 127.0.0.1 is contacted; the run ends by itself.
 #
 # Usage: bench/soak.sh [MINUTES] [INTERVAL_SECONDS]     (480 minutes = 8 hours, 60 s by default)
-# Every interval also has one failed sign-in under a new made-up name.
+# Every interval also has one failed sign-in under a new made-up name. SOAK_WRITES=1 adds an office typing in
+# beside the load (bench/office-writes.sh: an actor and an incident every 30 s), so that the store and the caches
+# built from it change during the run.
 # SOAK_CONNECTIONS=N (8) clients; SOAK_DELAY_MS=N makes each wait N ms between requests (unset: no pause, the
 # machine's whole speed; with 4 clients and 50 ms, about 80 requests a second, an office's steady use many times over).
 # SOAK_CLOCK_SPEED=N runs the kit's clocks N times faster (libfaketime, `apt-get install faketime`): what the kit
@@ -64,6 +66,12 @@ printf 'Soak: %s minutes, %s s per sample, %s clients, %s ms between requests, e
 printf '  live old generation after a full GC at the start: %.1f MB\n' "$(awk -v k="$live0" 'BEGIN { print k / 1024 }')"
 printf '  the kit'"'"'s clock (HTTP Date) at the start: %s; real: %s\n' "$(kit_date)" "$(date -u '+%a, %d %b %Y %T GMT')"
 printf '  %7s %7s %9s %10s %9s %7s  %s\n' minutes "kit min" "RSS MB" "old MB" "req/s" errors page
+writer=""
+if [ "${SOAK_WRITES:-0}" = 1 ]; then   # an office typing in beside the page load: actors and incidents added
+  "$BENCH_DIR/office-writes.sh" "$KIT_PORT" "$minutes" >"$WORK/writes.txt" 2>"$WORK/writes.log" &
+  writer=$!
+  STARTED_PIDS+=("$writer")
+fi
 end=$(( ${EPOCHREALTIME/./} / 1000000 + minutes * 60 ))
 i=0
 while [ $(( ${EPOCHREALTIME/./} / 1000000 )) -lt "$end" ]; do
@@ -82,6 +90,10 @@ while [ $(( ${EPOCHREALTIME/./} / 1000000 )) -lt "$end" ]; do
   printf '  %7d %7d %9s %10s %9s %7s  %s\n' $(( i * interval / 60 )) $(( i * interval * speed / 60 )) "$(rss_mb "$pid" VmRSS)" "$(old_used)" "${W_RPS:-?}" \
       "$(( ${W_NOT2XX:-0} + ${W_SOCKET:-0} ))" "$page"
 done
+if [ -n "$writer" ]; then
+  wait "$writer" || log "some office writes were not acknowledged: $WORK/writes.log"
+  printf '  %s\n' "$(cat "$WORK/writes.txt")"
+fi
 live1=$(live_old)
 printf '  the kit'"'"'s clock (HTTP Date) at the end: %s; real: %s\n' "$(kit_date)" "$(date -u '+%a, %d %b %Y %T GMT')"
 printf '  live old generation after a full GC at the end: %.1f MB (start %.1f MB); peak RSS %s MB\n' \
