@@ -364,6 +364,26 @@ final class IncidentStore {
             st.executeUpdate("CREATE TABLE " + countTable(importId) + " (area_key BIGINT NOT NULL, iccs VARCHAR(8) NOT NULL,"
                     + " sex CHAR(1) NOT NULL, age_band VARCHAR(8) NOT NULL, month INT NOT NULL, n INT NOT NULL)");
         }
+        compileColumnQuery(c, importId);
+    }
+
+    /**
+     * Has Derby compile its stored query for a table's columns now, while the import runs alone. Both bulk loads
+     * start with that query; every hundredth run of it Derby checks whether its plan is stale, and the catalogue
+     * grows with every import's tables, so it is recompiled and written back to SYSSTATEMENTS. Done by one load
+     * while the other reads it, the two wait on each other until Derby's lock time-out (one in about 25 imports of
+     * two small files, reproduced). Invalidating and running it here makes that recompilation happen now, and it
+     * restarts the count, so the two loads (a few runs each) never reach the next check.
+     */
+    private static void compileColumnQuery(Connection c, long importId) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CALL SYSCS_UTIL.SYSCS_INVALIDATE_STORED_STATEMENTS()");
+        }
+        try (ResultSet rs = c.getMetaData().getColumns(null, null, importTable(importId), null)) {
+            while (rs.next()) {
+                // read through: the query runs (and compiles) as its rows are read
+            }
+        }
     }
 
     /** Loads a file of clean rows (written by {@link LoadFile}) into the import's own table, still empty. */
