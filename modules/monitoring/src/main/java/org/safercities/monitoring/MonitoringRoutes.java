@@ -607,6 +607,7 @@ public final class MonitoringRoutes implements HttpService {
         private final AreaService areas;
         private final Map<Integer, String> byLevel = new HashMap<>();
         private List<Area> builtFor;
+        static final String EMPTY = "{\"type\":\"FeatureCollection\",\"features\":[]}";
 
         Geometry(AreaService areas) {
             this.areas = areas;
@@ -617,6 +618,9 @@ public final class MonitoringRoutes implements HttpService {
             if (tree != builtFor) {
                 byLevel.clear();
                 builtFor = tree;
+            }
+            if (tree.stream().noneMatch(a -> a.level() == level)) {
+                return EMPTY; // the level comes from the query string: only the tree's own levels are kept
             }
             return byLevel.computeIfAbsent(level, l -> {
                 StringBuilder fc = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
@@ -634,6 +638,10 @@ public final class MonitoringRoutes implements HttpService {
                 }
                 return fc.append("]}").toString();
             });
+        }
+
+        synchronized int levelsKept() {
+            return byLevel.size();
         }
     }
 }

@@ -345,4 +345,23 @@ class MonitoringHttpTest {
                 "sex", "F", "source", "Night audit", "quality", "good")).statusCode(), "not broken down by sex");
         assertTrue(b.get("/monitoring/indicators/L-LIGHTS").body().contains("2025-Q2"));
     }
+
+    /** The boundaries of the tree's levels are kept once each; levels asked for in the query string that the tree
+     *  does not have are answered empty and not kept (a loop over made-up levels filled the heap). */
+    @Test
+    void boundariesAreKeptOnlyForTheTreesOwnLevels() {
+        Browser b = as("partner"); // the least of the roles: any signed-in account may ask
+        String ward = b.get("/monitoring/areas.json?level=2").body();
+        assertTrue(ward.contains("\"Feature\""), ward);
+        for (int level = 3; level < 2_000; level++) {
+            assertEquals(MonitoringRoutes.Geometry.EMPTY, b.get("/monitoring/areas.json?level=" + level).body());
+        }
+        assertEquals(MonitoringRoutes.Geometry.EMPTY, b.get("/monitoring/areas.json?level=-7").body());
+        MonitoringRoutes.Geometry geometry = new MonitoringRoutes.Geometry(platform.areas());
+        for (int level = -5; level < 5_000; level++) {
+            geometry.featureCollection(level);
+        }
+        long levels = platform.areas().all().stream().mapToInt(Area::level).distinct().count();
+        assertEquals(levels, geometry.levelsKept());
+    }
 }
