@@ -103,8 +103,17 @@ public final class AccountService {
      * Checks a sign-in. Unknown user, wrong password and disabled account get the same answer in the same
      * time (a hash is computed in every case), so the page never tells who has an account.
      */
+    /**
+     * The name as accounts are looked up: cut past what any account can have (USERNAME allows 64), so that what
+     * the throttle and the audit log keep of a made-up name stays small; still longer than any real one.
+     */
+    private static String signInName(String typed) {
+        String name = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        return name.length() > 65 ? name.substring(0, 65) : name;
+    }
+
     public SignIn signIn(String username, char[] password, String address) {
-        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        String name = signInName(username);
         long wait = throttle.minutesToWait(name, address);
         if (wait > 0) {
             audit.record(new AuditLog.Event(name, address, "login", "account", name, "throttled", ""));

@@ -37,16 +37,21 @@ public final class AuditLog {
     public record Event(String actor, String address, String action, String recordType, String recordId,
             String outcome, String detail) {
         public Event {
-            actor = nz(actor);
-            address = nz(address);
-            recordType = nz(recordType);
-            recordId = nz(recordId);
-            outcome = nz(outcome);
-            detail = detail == null ? "" : detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+            // cut to the columns' widths (V002): what was typed at the sign-in page is recorded, however long
+            actor = fit(nz(actor), 64);
+            address = fit(nz(address), 64);
+            recordType = fit(nz(recordType), 64);
+            recordId = fit(nz(recordId), 64);
+            outcome = fit(nz(outcome), 16);
+            detail = fit(detail == null ? "" : detail, 1000);
         }
 
         private static String nz(String s) {
             return s == null || s.isEmpty() ? "-" : s;
+        }
+
+        private static String fit(String s, int width) {
+            return s.length() > width ? s.substring(0, width) : s;
         }
     }
 

@@ -166,4 +166,23 @@ class SignInThrottleTest {
         Visitor other = new Visitor("127.0.0.41");
         assertEquals(303, other.signIn("demo-admin", Demo.PASSWORD), "another address is not held back");
     }
+
+    /** A name longer than any account's (and than the audit log's column) is refused like any wrong name: it
+     *  answered 500 (the audit entry did not fit) until the name was cut. */
+    @Test
+    void aVeryLongNameIsAWrongNameNotAServerError() throws Exception {
+        Visitor one = new Visitor("127.0.0.50");
+        String longName = "x".repeat(100_000);
+        assertEquals(401, one.signIn(longName, "wrong"));
+        assertEquals(401, one.signIn(Demo.COORDINATOR + "y".repeat(80), Demo.PASSWORD), "a real name and more is not it");
+        assertEquals(303, one.signIn(Demo.COORDINATOR, Demo.PASSWORD));
+        String failed = kit.store().read(c -> {
+            try (var st = c.createStatement();
+                    var rs = st.executeQuery("SELECT actor FROM platform_audit WHERE outcome = 'failed' ORDER BY seq DESC")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertEquals(64, failed.length(), "recorded, cut to the column's width");
+    }
 }
