@@ -106,7 +106,8 @@ public final class Pages {
         Shell.CityBanner city = shell.city();
         String key = t.lang() + "|" + path + "|" + titleKey + "|" + withStep + "|" + city.nameIn(t.lang()) + "|" + city.demo()
                 + "|" + visit.signedIn() + "|" + shell.brand();
-        boolean cacheable = !session.hasFlash();
+        // signed-in sessions only: anyone can make anonymous ones by the thousand (a GET without a cookie)
+        boolean cacheable = visit.signedIn() && !session.hasFlash();
         byte[] cached = cacheable ? session.shell(key) : null;
         if (cached != null) {
             return cached;

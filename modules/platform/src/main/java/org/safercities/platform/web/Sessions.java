@@ -16,11 +16,14 @@ public final class Sessions {
     private final Duration idle;
     private final Duration absolute;
     private final Clock clock;
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+    private volatile Instant lastPurge;
 
     public Sessions(Duration idle, Duration absolute, Clock clock) {
         this.idle = idle;
         this.absolute = absolute;
         this.clock = clock;
+        this.lastPurge = clock.instant();
     }
 
     public Session anonymous(String lang) {
@@ -36,6 +39,13 @@ public final class Sessions {
     }
 
     private Session add(Session s) {
+        Instant now = clock.instant();
+        if (now.isAfter(lastPurge.plus(PURGE_EVERY))) {
+            // a session whose cookie never comes back (browser closed, signed in elsewhere) is found expired only
+            // here: without it, a kit running for weeks kept every abandoned session and its cached page shells
+            lastPurge = now;
+            purge();
+        }
         if (byId.size() >= MAX_SESSIONS) {
             purge();
             if (byId.size() >= MAX_SESSIONS) {

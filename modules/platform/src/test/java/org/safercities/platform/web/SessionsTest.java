@@ -47,4 +47,19 @@ class SessionsTest {
         sessions.endAllFor(3);
         assertTrue(sessions.find(signedIn.id()).isEmpty());
     }
+
+    /** Sessions whose cookie never comes back are forgotten once expired, not only when 20,000 have piled up. */
+    @Test
+    void abandonedSessionsAreForgottenOnceExpired() {
+        Clock clock = Mockito.mock(Clock.class);
+        Instant t0 = Instant.parse("2026-11-23T08:00:00Z");
+        Mockito.when(clock.instant()).thenReturn(t0);
+        Sessions sessions = new Sessions(Duration.ofMinutes(30), Duration.ofHours(8), clock);
+        // a long office day: every 10 minutes someone signs in and later closes the browser without signing out
+        for (int i = 0; i < 6 * 24 * 30; i++) { // 30 days
+            Mockito.when(clock.instant()).thenReturn(t0.plus(Duration.ofMinutes(10L * i)));
+            sessions.signIn(sessions.anonymous("en"), i);
+        }
+        assertTrue(sessions.size() <= 4, "the last half hour's sessions, not a month's: " + sessions.size());
+    }
 }
