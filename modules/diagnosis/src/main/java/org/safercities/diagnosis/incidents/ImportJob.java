@@ -40,6 +40,8 @@ public final class ImportJob {
     final Mapping mapping;
     final String startedBy;
     final Path errorFile;
+    /** When the job was made (System.nanoTime), to forget the oldest first. */
+    final long created = System.nanoTime();
 
     volatile Phase phase = Phase.CHECKING;
     volatile double progress;

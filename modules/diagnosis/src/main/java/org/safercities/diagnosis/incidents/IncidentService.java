@@ -170,6 +170,7 @@ public final class IncidentService {
             return null;
         });
         ImportJob job = new ImportJob(jobId, file, fileName, sourceId, mapping, actor);
+        forgetOldJobs();
         jobs.put(jobId, job);
         worker.submit(() -> runCheck(job));
         return job;
@@ -177,6 +178,29 @@ public final class IncidentService {
 
     public Optional<ImportJob> job(String id) {
         return Optional.ofNullable(id == null ? null : jobs.get(id));
+    }
+
+    /** How many imports of this run are remembered, whatever their phase; more are forgotten, oldest first. */
+    static final int JOBS_KEPT = 10;
+
+    /**
+     * Forgets the oldest imports that are not running once more than {@link #JOBS_KEPT} are remembered, with
+     * the files they still have (the upload, its rejected rows, the prepared rows): each holds victims' records,
+     * and a job that failed, was cancelled or was left checked stayed, with its values, until the kit stopped.
+     */
+    private void forgetOldJobs() {
+        List<ImportJob> old = jobs.values().stream().filter(j -> !j.running())
+                .sorted(java.util.Comparator.comparingLong((ImportJob j) -> j.created).reversed()).toList();
+        for (ImportJob j : old.subList(Math.min(old.size(), Math.max(0, JOBS_KEPT - 1)), old.size())) {
+            jobs.remove(j.id);
+            deleteQuietly(j.file);
+            deleteQuietly(j.errorFile);
+            deletePrepared(j);
+        }
+    }
+
+    int jobsRemembered() {
+        return jobs.size();
     }
 
     public void cancel(ImportJob job) {
@@ -456,8 +480,9 @@ public final class IncidentService {
     /**
      * Runs {@code here} on this thread and {@code beside} on {@code second}, each its own transaction, and returns
      * once both are in. Derby's bulk import reads the catalogue before it loads, and two of them starting at the
-     * same moment were seen to wait on each other's catalogue locks until the lock timeout (2 minutes, then the
-     * whole import failed; Derby's deadlock detection did not see it, once in about five test runs). The one that
+     * same moment were seen to wait on each other's catalogue locks until the lock timeout (then the whole import
+     * failed; Derby's deadlock detection did not see it, once in about five test runs; that cause is now avoided
+     * by {@link IncidentStore#createImportTables}, and this stays for any other lock they may contend for). The one that
      * lost is rolled back whole by its transaction, so it runs again, alone, once the other is done: nothing is
      * loaded twice or half. Any other failure is thrown as it came, after both have ended.
      */

@@ -192,6 +192,31 @@ class ImportHttpTest {
         assertEquals(before, flow.incidents().counts().total());
     }
 
+    /**
+     * Imports checked and never loaded (or failed, or cancelled) are forgotten, oldest first, past the newest
+     * ten, with the files they still had: each holds victims' records. They stayed until the kit stopped.
+     */
+    @Test
+    void checkedImportsLeftBehindAreForgottenWithTheirFiles(@TempDir Path dir) throws Exception {
+        Path file = wardFile(dir, "left.csv", aWard(), 5);
+        Browser b = flow.as("analyst");
+        String first = null;
+        for (int i = 0; i < IncidentService.JOBS_KEPT + 5; i++) {
+            String job = flow.check(b, flow.upload(b, file), Map.of("newName", "Left behind " + i, "kind", "other",
+                    "date", "date", "category", "type", "area", "ward"));
+            flow.await(b, job);
+            first = first == null ? job : first;
+        }
+        assertEquals(IncidentService.JOBS_KEPT, flow.incidents().jobsRemembered());
+        assertEquals(404, b.get(first).statusCode(), "the oldest is gone");
+        try (var left = Files.list(flow.kit.data.resolve("uploads"))) {
+            // a checked job keeps its upload, its rejected rows and its prepared rows and counts: the forgotten
+            // ones' are deleted (each name starts with the job's or the upload's id)
+            List<String> names = left.map(p -> p.getFileName().toString()).sorted().toList();
+            assertTrue(names.size() <= 4L * IncidentService.JOBS_KEPT, names.size() + " files: " + names);
+        }
+    }
+
     /** Rows of a made-up local category "Zzz" (first guess: unknown) in one ward of the demo city, March 2024. */
     private static Path wardFile(Path dir, String name, org.safercities.platform.areas.Area ward, int rows)
             throws IOException {

@@ -68,6 +68,8 @@ public final class Uploads {
             throw new Problem(422, "platform.upload.empty");
         }
         Upload u = new Upload(id, file, name, size, visit.session().id());
+        // the imports delete their files when they end (or forget them): their entries go with them here
+        byId.values().removeIf(x -> !Files.exists(x.file()));
         byId.put(id, u);
         return u;
     }
