@@ -72,6 +72,8 @@ final class ExchangeService {
     private final Path data;
     private final String kitVersion;
     private final Map<String, ExportJob> jobs = new ConcurrentHashMap<>();
+    /** Ended exports remembered for their status pages; older ones are forgotten when the next one starts. */
+    static final int ENDED_JOBS_KEPT = 5;
 
     ExchangeService(Store store, AuditLog audit, CityService city, AreaService areas, ModuleLinks links,
             ExchangeStore sql, OfficeKeys officeKeys, KeyBook keys, Clock clock, int threshold, Path data,
@@ -376,6 +378,7 @@ final class ExchangeService {
         enum Phase { BUILDING, SEALING, WRITING, DONE, FAILED }
 
         final String id = Secrets.token(12);
+        final long created = System.nanoTime();
         final int fromYear;
         final int toYear;
         final Path folder;
@@ -415,6 +418,10 @@ final class ExchangeService {
         return Optional.ofNullable(id == null ? null : jobs.get(id));
     }
 
+    int jobsRemembered() {
+        return jobs.size();
+    }
+
     /**
      * Starts an export in a virtual thread, or says why not (in {@code e}): a bad period or folder, no recipient,
      * another export running.
@@ -434,6 +441,10 @@ final class ExchangeService {
         }
         ExportJob job = new ExportJob((int) org.safercities.platform.web.Form.wholeNumber(from),
                 (int) org.safercities.platform.web.Form.wholeNumber(to), folder, actor);
+        // none runs now (checked above): of the ended ones, the page of the last few may still be open
+        List<ExportJob> ended = jobs.values().stream()
+                .sorted(java.util.Comparator.comparingLong((ExportJob j) -> j.created).reversed()).toList();
+        ended.stream().skip(ENDED_JOBS_KEPT).forEach(j -> jobs.remove(j.id));
         jobs.put(job.id, job);
         Thread.ofVirtual().name("exchange-export-" + job.id).start(() -> run(job, address));
         return Optional.of(job);

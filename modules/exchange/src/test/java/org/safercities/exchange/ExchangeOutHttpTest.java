@@ -190,6 +190,35 @@ class ExchangeOutHttpTest {
         assertTrue(b.get("/exchange/keys").body().contains(OpenPgp.grouped(un.fingerprint())));
     }
 
+    /** Ended exports are remembered for their status pages, the last few only: older ones go as new ones start. */
+    @Test
+    void onlyTheLastFewEndedExportsAreRemembered() throws Exception {
+        Browser b = as("coordinator");
+        b.get("/exchange/keys");
+        if (kit.scalar("SELECT COUNT(*) FROM exchange_key WHERE kind = 'recipient' AND fingerprint = '" + forum.fingerprint() + "'") == 0) {
+            assertEquals(303, b.post("/exchange/keys/recipients", Map.of("label", "Forum", "armoured", forum.armouredPublicKey())).statusCode());
+        }
+        int year = links.find(org.safercities.platform.links.DiagnosisFigures.class).orElseThrow().incidentYears().get(0);
+        Path usb = Files.createTempDirectory("usb-stick");
+        String firstJob = null;
+        for (int n = 0; n < ExchangeService.ENDED_JOBS_KEPT + 3; n++) {
+            b.get("/exchange/export");
+            HttpResponse<String> started = b.post("/exchange/export", Map.of("fromYear", "" + year, "toYear", "" + year,
+                    "folder", usb.toString()));
+            assertEquals(303, started.statusCode(), started.body());
+            String jobUrl = started.headers().firstValue("Location").orElseThrow();
+            firstJob = firstJob == null ? jobUrl : firstJob;
+            String status = "";
+            for (int i = 0; i < 600 && !status.contains("\"running\":false"); i++) {
+                Thread.sleep(100);
+                status = b.get(jobUrl + "/status").body();
+            }
+            assertTrue(status.contains("\"phase\":\"done\""), status);
+        }
+        assertEquals(ExchangeService.ENDED_JOBS_KEPT + 1, service.jobsRemembered());
+        assertEquals(404, b.get(firstJob + "/status").statusCode(), "the first is forgotten");
+    }
+
     @Test
     void anExportIsWrittenToTheChosenFolderOpenedByTheRecipientAndListed() throws Exception {
         Browser b = as("coordinator");
@@ -213,6 +242,7 @@ class ExchangeOutHttpTest {
 
         Path usb = Files.createTempDirectory("usb-stick");
         long before = kit.scalar("SELECT COUNT(*) FROM exchange_export");
+        long auditedBefore = kit.scalar("SELECT COUNT(*) FROM platform_audit WHERE action = 'exchange.export.create'");
         HttpResponse<String> started = b.post("/exchange/export", Map.of("fromYear", "" + year, "toYear", "" + year,
                 "folder", usb.toString()));
         assertEquals(303, started.statusCode(), started.body());
@@ -250,7 +280,7 @@ class ExchangeOutHttpTest {
         assertEquals(java.util.HexFormat.of().formatHex(ExportBuilder.sha256().digest(Files.readAllBytes(written.get(0)))), row.sha256());
         assertTrue(List.of(row.recipients().split(",")).contains(forum.fingerprint()), row.recipients());
         assertEquals(usb.toString(), row.writtenTo());
-        assertEquals(1, kit.scalar("SELECT COUNT(*) FROM platform_audit WHERE action = 'exchange.export.create'"));
+        assertEquals(auditedBefore + 1, kit.scalar("SELECT COUNT(*) FROM platform_audit WHERE action = 'exchange.export.create'"));
 
         String listed = b.get("/exchange/export?lang=en").body();
         assertTrue(listed.contains(row.sha256()));
