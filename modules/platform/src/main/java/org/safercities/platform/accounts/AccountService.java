@@ -79,7 +79,15 @@ public final class AccountService {
     }
 
     public Optional<Account> find(long id) {
-        return cache.computeIfAbsent(id, k -> store.read(c -> accounts.byId(c, k)));
+        Optional<Account> known = cache.get(id);
+        if (known != null) {
+            return known;
+        }
+        // only accounts that exist are kept: an id asked for before its account was made (or any made-up id in
+        // /accounts/{id}) must neither stay "not found" once it exists nor pile up
+        Optional<Account> read = store.read(c -> accounts.byId(c, id));
+        read.ifPresent(a -> cache.put(id, read));
+        return read;
     }
 
     public List<Account> all() {

@@ -184,6 +184,22 @@ class SecurityTest {
         assertEquals(303, kit.browser().signIn("demo-analyst", Demo.PASSWORD).statusCode());
     }
 
+    /** An account page asked for before the account exists answers 404, and the account's own page once it does. */
+    @Test
+    void anAccountPageAskedForTooEarlyIsThereOnceTheAccountExists() {
+        Browser admin = kit.browser();
+        admin.signIn("demo-admin", Demo.PASSWORD);
+        long next = kit.scalar("SELECT MAX(id) FROM platform_account") + 1;
+        assertEquals(404, admin.get("/accounts/" + next).statusCode());
+        admin.get("/accounts/new");
+        assertEquals(303, admin.post("/accounts", Map.of("username", "early-bird", "displayName", "Early Bird",
+                "role", "analyst", "lang", "", "password", "an early password given", "confirm",
+                "an early password given")).statusCode());
+        String id = admin.get("/accounts").body().replaceAll("(?s).*href=\"/accounts/(\\d+)\">early-bird<.*", "$1");
+        assertEquals(String.valueOf(next), id, "identity gave the next id");
+        assertEquals(200, admin.get("/accounts/" + id).statusCode(), "it was cached as not found");
+    }
+
     @Test
     void theAdministratorSetsANewPasswordForSomeoneWhoForgotIt() {
         Browser admin = kit.browser();
