@@ -28,6 +28,9 @@ final class VersionCache {
      * A cached version: its content, what it was made with, and its derived views by name (each name says the
      * language and options it was made for).
      */
+    /** More views than six languages' pages and documents of one version need; past it they are made again. */
+    static final int MAX_VIEWS = 128;
+
     static final class Entry {
         final long stamp;
         final Object areaTree;
@@ -48,9 +51,18 @@ final class VersionCache {
             Object v = views.get(name);
             if (v == null) {
                 v = make.get();
+                if (views.size() >= MAX_VIEWS) {
+                    // names carry what changes without this version changing (the other version of a diff and
+                    // its stamp, today's date): a version kept all day would gather them without end
+                    views.clear();
+                }
                 views.put(name, v);
             }
             return (T) v;
+        }
+
+        int viewsKept() {
+            return views.size();
         }
     }
 

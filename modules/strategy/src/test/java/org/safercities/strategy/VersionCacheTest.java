@@ -96,4 +96,20 @@ class VersionCacheTest {
         assertTrue(c.get("/strategy/versions/" + v1 + "/plan").body().contains("Ward renamed for the test"),
                 "not even on an adopted version");
     }
+
+    /** A version kept all day gathers view names that change without it (a diff's other version, the date): they
+     *  are bounded, and a view is made again after the clear. */
+    @Test
+    void theViewsOfOneVersionAreBounded() {
+        VersionCache.Entry e = new VersionCache.Entry(1, null, "EUR", null);
+        for (int day = 0; day < 1_000; day++) {
+            String made = "timeline|en|" + day;
+            assertEquals(made, e.view(made, () -> made));
+            assertTrue(e.viewsKept() <= VersionCache.MAX_VIEWS, "views kept: " + e.viewsKept());
+        }
+        int[] makes = {0};
+        e.view("once", () -> ++makes[0]);
+        e.view("once", () -> ++makes[0]);
+        assertEquals(1, makes[0], "still a cache");
+    }
 }
