@@ -26,12 +26,27 @@ public final class Analysis {
     private final AreaService areas;
     private volatile PopulationIndex population;
     private volatile List<Area> populationOf;
+    /**
+     * Cells (rows × columns) the cached tables may hold together, about 16 bytes each: the number of tables alone
+     * did not bound them, since a query's months, areas and splits come from the query string (monthly over the
+     * 300 years the month inputs accept, split by age: 25,000 cells).
+     */
+    static final long CACHED_CELLS = 400_000;
+    private long cachedCells; // guarded by cache's lock
     private final Map<Query, Table> cache = java.util.Collections.synchronizedMap(new LinkedHashMap<>(CACHE, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Query, Table> eldest) {
-            return size() > CACHE;
+            if (size() > CACHE) {
+                cachedCells -= cells(eldest.getValue());
+                return true;
+            }
+            return false;
         }
     });
+
+    private static long cells(Table t) {
+        return (long) t.rows().size() * t.columns().size();
+    }
     private record LevelKey(Query query, int level) {
     }
 
@@ -66,7 +81,10 @@ public final class Analysis {
         List<Area> tree = areas.all();
         if (cube != cachedCube || tree != cachedAreas) {
             synchronized (this) {
-                cache.clear();
+                synchronized (cache) {
+                    cache.clear();
+                    cachedCells = 0;
+                }
                 levels.clear();
                 cachedCube = cube;
                 cachedAreas = tree;
@@ -80,9 +98,26 @@ public final class Analysis {
         Table t = cache.get(q);
         if (t == null) {
             t = compute(q, cube);
-            cache.put(q, t);
+            synchronized (cache) {
+                Table before = cache.get(q);
+                if (before != null) {
+                    return before; // another request made it meanwhile
+                }
+                cachedCells += cells(t);
+                cache.put(q, t); // past CACHE tables, the eldest goes; past CACHED_CELLS, the eldest ones
+                while (cachedCells > CACHED_CELLS && cache.size() > 1) {
+                    Query eldest = cache.keySet().iterator().next();
+                    cachedCells -= cells(cache.remove(eldest));
+                }
+            }
         }
         return t;
+    }
+
+    long cellsCached() {
+        synchronized (cache) {
+            return cachedCells;
+        }
     }
 
     /** Counts and person-years of the areas of one level within the query's area, for the map. */

@@ -2,6 +2,7 @@ package org.safercities.diagnosis.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -87,6 +88,26 @@ class AnalysisHttpTest {
         // half a year: half the person-years
         Table half = analysis.table(new Query(ward.id(), year * 100 + 1, year * 100 + 6, "", "", "", "year", ""));
         assertEquals(persons / 2.0, half.totalPersonYears(), 1e-6);
+    }
+
+    /** What the cached tables hold together is bounded in cells, not only in tables: the query string sets how
+     *  large a table is (monthly over three centuries: 3,612 rows). The answers are the same, cached or not. */
+    @Test
+    void theCachedTablesAreBoundedInCells() {
+        Analysis analysis = new Analysis(module.incidents(), platform.areas());
+        long root = platform.areas().root().orElseThrow().id();
+        for (int i = 0; i < 200; i++) {
+            String[] sex = {"", "F", "M", "U"};
+            // 200 different queries: each ends a month earlier
+            Table t = analysis.table(new Query(root, 190001, (2200 - i / 12) * 100 + 1 + i % 12, "", sex[i % 4],
+                    i % 8 < 4 ? "" : "15-29", "month", i % 3 == 0 ? "sex" : ""));
+            assertTrue(t.rows().size() > 3_000, i + ": monthly over about three centuries: " + t.rows().size());
+            assertTrue(analysis.cellsCached() <= Analysis.CACHED_CELLS + (long) t.rows().size() * t.columns().size(),
+                    "cells cached: " + analysis.cellsCached());
+        }
+        Query q = new Query(root, 202001, 202012, "", "", "", "month", "");
+        assertEquals(analysis.table(q).total(), new Analysis(module.incidents(), platform.areas()).table(q).total());
+        assertSame(analysis.table(q), analysis.table(q), "still a cache");
     }
 
     @Test
