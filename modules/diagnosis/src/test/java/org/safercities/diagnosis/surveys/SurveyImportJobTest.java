@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -176,5 +177,15 @@ class SurveyImportJobTest extends SurveyKit {
         assertFalse(page.contains("xxxxxxxxxx"));
         assertEquals(before, respondents(), "the batches stored before the broken line were removed");
         assertEquals(0, one("SELECT COUNT(*) FROM diagnosis_survey_import"));
+    }
+
+    /** A refused value is kept cut to 200 characters, never through the middle of a character. */
+    @Test
+    void aLongRefusedValueIsKeptCut() {
+        assertEquals(201, new ImportError(1, "age", "9".repeat(100_000), "k", List.of()).value().length());
+        String emoji = "x".repeat(199) + "😀😀";
+        String cut = new ImportError(1, "age", emoji, "k", List.of()).value();
+        assertEquals("x".repeat(199) + "…", cut, "the emoji's two halves stay together: out");
+        assertEquals("short", new ImportError(1, "age", "short", "k", List.of()).value());
     }
 }
