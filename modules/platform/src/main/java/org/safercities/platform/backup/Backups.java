@@ -67,6 +67,7 @@ public final class Backups implements AutoCloseable {
     private final Clock clock;
     private final String kitVersion;
     private final AtomicReference<Status> status = new AtomicReference<>(Status.IDLE);
+    private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "backups");
         t.setDaemon(true);
@@ -183,11 +184,17 @@ public final class Backups implements AutoCloseable {
 
     /** Starts a backup in the background; false when one is already running. */
     public boolean startNow(String actor, String address) {
-        Status s = status.get();
-        if (s.running()) {
+        // one waiting or running at most: several clicks before the first had started queued one full backup each
+        if (status.get().running() || !queued.compareAndSet(false, true)) {
             return false;
         }
-        worker.execute(() -> run(actor, address));
+        worker.execute(() -> {
+            try {
+                run(actor, address);
+            } finally {
+                queued.set(false);
+            }
+        });
         return true;
     }
 

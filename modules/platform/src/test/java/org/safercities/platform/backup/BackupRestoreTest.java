@@ -87,6 +87,36 @@ class BackupRestoreTest {
         }
     }
 
+    /** Ten clicks on "back up now" at once make one backup, not ten queued one after the other. */
+    @Test
+    void clicksWhileABackupWaitsOrRunsStartNoOther() throws Exception {
+        Path usb = Files.createTempDirectory("usb-stick");
+        try (TestKit kit = TestKit.demo()) {
+            Backups b = kit.kit.backups();
+            b.saveSettings(new Backups.Settings(usb, 20, 12), "test", "-");
+            int started = 0;
+            for (int i = 0; i < 10; i++) {
+                started += b.startNow("test", "-") ? 1 : 0;
+            }
+            assertEquals(1, started);
+            for (int i = 0; i < 600 && (b.status().running() || Backups.list(usb).isEmpty()); i++) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1100); // a second backup, had one been queued, would have a name of its own by now
+            for (int i = 0; i < 600 && b.status().running(); i++) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, Backups.list(usb).size());
+            assertTrue(b.startNow("test", "-"), "once it is over, the next click starts one");
+            for (int i = 0; i < 600 && Backups.list(usb).size() < 2; i++) {
+                Thread.sleep(100); // and it ends before the kit closes
+            }
+            assertEquals(2, Backups.list(usb).size());
+        } finally {
+            DataFolder.deleteTree(usb);
+        }
+    }
+
     @Test
     void aFileThatIsNotABackupIsRefusedAndChangesNothing() throws Exception {
         Path dir = Files.createTempDirectory("restore-test");
