@@ -158,10 +158,28 @@ public final class ImportJob {
     void sawValue(String[] fieldLocalGuess) {
         synchronized (newValues) {
             String key = fieldLocalGuess[0] + '\u001f' + fieldLocalGuess[1];
+            Map<String, AtomicLong> ofField = valueRows.computeIfAbsent(fieldLocalGuess[0], f -> new ConcurrentHashMap<>());
+            if (!ofField.containsKey(fieldLocalGuess[1]) && ofField.size() >= NEW_VALUES_PER_FIELD) {
+                // a column of addresses or names mapped as the area or category: every row a new value, each kept
+                // for the mapping page until the heap ran out. No one maps thousands of words by hand anyway.
+                throw new SheetProblem("diagnosis.import.tooManyValues", columnOf(fieldLocalGuess[0]), NEW_VALUES_PER_FIELD);
+            }
             newValues.putIfAbsent(key, new NewValue(fieldLocalGuess[0], fieldLocalGuess[1], fieldLocalGuess[2], 0));
-            valueRows.computeIfAbsent(fieldLocalGuess[0], f -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(fieldLocalGuess[1], k -> new AtomicLong());
+            ofField.computeIfAbsent(fieldLocalGuess[1], k -> new AtomicLong());
         }
+    }
+
+    /** New words kept per field for the mapping page; past it the check stops and says which column. */
+    static final int NEW_VALUES_PER_FIELD = 1_000;
+
+    private String columnOf(String field) {
+        return switch (field) {
+            case "category" -> mapping.category();
+            case "sex" -> mapping.sex();
+            case "place" -> mapping.place();
+            case "area" -> mapping.area();
+            default -> field;
+        };
     }
 
     /** Counts the rows of every new value (the reader reports a value only once, the table wants how often). */

@@ -192,6 +192,24 @@ class ImportHttpTest {
         assertEquals(before, flow.incidents().counts().total());
     }
 
+    /** A column of street addresses mapped as the area: the check stops at 1,000 unknown words and says which
+     *  column, instead of keeping one per row for the mapping page (it ran the heap out on big files). */
+    @Test
+    void aColumnWithThousandsOfUnknownWordsStopsTheCheckWithItsName(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("date,type,street\n");
+        for (int i = 0; i < 5_000; i++) {
+            csv.append("2024-03-01,Robo,").append(i).append(" Long Street\n");
+        }
+        Path file = Files.writeString(dir.resolve("streets.csv"), csv);
+        long before = flow.incidents().counts().total();
+        Browser b = flow.as("analyst");
+        String job = flow.check(b, flow.upload(b, file), Map.of("newName", "Streets", "kind", "other", "date", "date",
+                "category", "type", "area", "street"));
+        String page = flow.await(b, job);
+        assertTrue(page.contains("The column street has more than 1,000 different values"), page);
+        assertEquals(before, flow.incidents().counts().total());
+    }
+
     /**
      * Imports checked and never loaded (or failed, or cancelled) are forgotten, oldest first, past the newest
      * ten, with the files they still had: each holds victims' records. They stayed until the kit stopped.
