@@ -108,10 +108,6 @@ public final class AccountService {
     }
 
     /**
-     * Checks a sign-in. Unknown user, wrong password and disabled account get the same answer in the same
-     * time (a hash is computed in every case), so the page never tells who has an account.
-     */
-    /**
      * The name as accounts are looked up: cut past what any account can have (USERNAME allows 64), so that what
      * the throttle and the audit log keep of a made-up name stays small; still longer than any real one.
      */
@@ -120,6 +116,10 @@ public final class AccountService {
         return name.length() > 65 ? name.substring(0, 65) : name;
     }
 
+    /**
+     * Checks a sign-in. Unknown user, wrong password and disabled account get the same answer in the same
+     * time (a hash is computed in every case), so the page never tells who has an account.
+     */
     public SignIn signIn(String username, char[] password, String address) {
         String name = signInName(username);
         long wait = throttle.minutesToWait(name, address);
