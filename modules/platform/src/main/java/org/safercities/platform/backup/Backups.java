@@ -182,7 +182,7 @@ public final class Backups implements AutoCloseable {
         return status.get();
     }
 
-    /** Starts a backup in the background; false when one is already running. */
+    /** Starts a backup in the background; false when one is already running or about to. */
     public boolean startNow(String actor, String address) {
         // one waiting or running at most: several clicks before the first had started queued one full backup each
         if (status.get().running() || !queued.compareAndSet(false, true)) {
