@@ -190,6 +190,20 @@ class ExchangeOutHttpTest {
         assertTrue(b.get("/exchange/keys").body().contains(OpenPgp.grouped(un.fingerprint())));
     }
 
+    /** A key file whose body ends before its Content-Length is the client's fault: 400, as for forms (was 500). */
+    @Test
+    void aKeyFileCutShortIsABadRequest() throws Exception {
+        Browser b = as("coordinator");
+        b.get("/exchange/keys");
+        String body = "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmQINBGV";
+        org.safercities.platform.RawHttp.Answer a = org.safercities.platform.RawHttp.send(kit.kit.port(),
+                "POST /exchange/keys/recipients HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: "
+                + org.safercities.platform.web.Sessions.COOKIE + "=" + b.cookie(org.safercities.platform.web.Sessions.COOKIE)
+                + "\r\nX-CSRF-Token: " + b.csrf + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 500"
+                + "\r\nConnection: close\r\n\r\n" + body);
+        assertEquals(400, a.status(), a.statusLine());
+    }
+
     /** The forum's key among the recipients, once whichever test comes first. */
     static void addForumAsRecipient(Browser b) {
         b.get("/exchange/keys");

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
@@ -43,7 +44,20 @@ public final class ErrorPages {
     public void register(HttpRouting.Builder routing) {
         routing.error(Problem.class, this::problem);
         routing.error(HttpException.class, this::http);
+        routing.error(DataReader.InsufficientDataAvailableException.class, this::shortBody);
         routing.error(Exception.class, this::unexpected);
+    }
+
+    /**
+     * A body that ended before its Content-Length, met by whichever handler read it (an upload, a key file): the
+     * client's bytes, not a server fault (the form reader in WebGate says the same for forms).
+     */
+    private void shortBody(ServerRequest req, ServerResponse res, DataReader.InsufficientDataAvailableException e) {
+        Visit visit = Visit.find(req).orElse(null);
+        LOG.info(() -> "request " + (visit == null ? "-" : visit.requestId()) + " " + req.prologue().method().text() + " "
+                + req.path().path() + ": the body ended before its Content-Length: answered 400");
+        Translator t = visit == null ? messages.translator(Messages.SOURCE) : visit.t();
+        send(req, res, visit, 400, t.t("platform.error.badRequest"), false);
     }
 
     private void problem(ServerRequest req, ServerResponse res, Problem p) {
