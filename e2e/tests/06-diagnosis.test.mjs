@@ -119,4 +119,30 @@ describe('diagnosis', { timeout: 420_000 }, () => {
       assert.deepEqual(errors, [], 'no script error');
     });
   });
+
+  it('ii) a column of street addresses chosen as the area stops the check and names the column, in Arabic', { timeout: 200_000 }, async () => {
+    await step(page, 'diagnosis-too-many-values', async () => {
+      await chooseLanguage(page, 'ar');
+      const ar = parseProperties(readJarEntry('locales/diagnosis_ar.properties'));
+      const lines = ['fecha;tipo;calle'];
+      for (let i = 0; i < 3000; i++) lines.push(`2024-03-${String(1 + (i % 28)).padStart(2, '0')};Robo;Calle ${i}`);
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'streets-')), 'calles.csv');
+      fs.writeFileSync(file, lines.join('\n') + '\n', 'utf8');
+      await page.goto('/diagnosis/import');
+      await page.setInputFiles('#incident-file', file);
+      await Promise.all([page.waitForURL((u) => /^\/diagnosis\/import\/[\w-]+$/.test(u.pathname), { timeout: 60_000 }),
+        page.locator('form[data-upload] button[type=submit]').click()]);
+      await page.fill('#newName', 'عناوين الشوارع');
+      await page.selectOption('#col-area', 'calle');
+      await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/diagnosis/jobs/')),
+        page.locator('form[action^="/diagnosis/import/"] button[type=submit]').first().click()]);
+      const alert = page.locator('.notice.error[role=alert]');
+      await alert.waitFor({ timeout: 120_000 });
+      const said = squash(await alert.textContent());
+      const expected = squash(ar['diagnosis.import.tooManyValues'].replace('{0}', 'calle')).split('{1}')[0];
+      assert.ok(said.startsWith(expected), `the reason names the column: ${said}`);
+      await shot(page, '45-diagnosis-too-many-values-ar');
+      assert.deepEqual(errors, [], 'no script error');
+    });
+  });
 });
