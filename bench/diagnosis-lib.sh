@@ -45,10 +45,6 @@ run_reference() {
 }
 
 # ---------------------------------------------------------------- HTTP as the browser does it
-csrf_of() {   # $1 = HTML file -> the page's CSRF token
-  grep -o '<input[^>]*name="_csrf"[^>]*>' "$1" | awk 'NR == 1' | sed -n 's/.*value="\([^"]*\)".*/\1/p' | html_unescape
-}
-
 # kit_page PATH FILE: GET with the session; returns the HTTP code on stdout
 kit_page() {
   "${CURL[@]}" -H "Cookie: $KIT_COOKIE" -o "$2" -w '%{http_code}' "$KIT_BASE$1" || true

@@ -259,6 +259,10 @@ html_unescape() {   # the entities a template engine may put in an attribute val
       -e "s/&#39;/'/g; s/&#x27;/'/g; s/&quot;/\"/g; s/&#34;/\"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g"
 }
 
+csrf_of() {   # $1 = HTML file -> the page's CSRF token (empty when it has none: the caller says what is wrong)
+  { grep -o '<input[^>]*name="_csrf"[^>]*>' "$1" || true; } | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p' | html_unescape
+}
+
 cookie_from() {   # $1 = headers file, $2 = cookie name -> its last value set there
   grep -i "^set-cookie:[[:space:]]*$2=" "$1" | tail -n 1 | tr -d '\r' | sed 's/^[^=]*=//; s/;.*//'
 }
@@ -271,7 +275,7 @@ kit_login() {
   [ "$code" = 200 ] || die "GET /login answered $code, expected 200"
   c1=$(cookie_from "$h" sck_session)
   [ -n "$c1" ] || die "GET /login set no sck_session cookie"
-  token=$(grep -o '<input[^>]*name="_csrf"[^>]*>' "$b" | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p' | html_unescape)
+  token=$(csrf_of "$b")
   [ -n "$token" ] || die "no <input type=\"hidden\" name=\"_csrf\" value=\"...\"> in the /login page"
   code=$("${CURL[@]}" -D "$h" -o "$b" -w '%{http_code}' \
       -H "Cookie: sck_session=$c1" -H "Origin: $base" \

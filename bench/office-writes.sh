@@ -15,11 +15,6 @@ every=${WRITES_EVERY_S:-30}
 base="http://127.0.0.1:$KIT_PORT"
 bench_tmpdir WORK
 
-csrf_of() {   # $1 = a signed-in page: the form's CSRF token
-  "${CURL[@]}" -H "Cookie: $KIT_COOKIE" "$base$1" | grep -o '<input[^>]*name="_csrf"[^>]*>' | head -n 1 \
-    | sed -n 's/.*value="\([^"]*\)".*/\1/p' | html_unescape
-}
-
 post() {   # $1 = path, then the fields as -d / --data-urlencode arguments: prints the status code
   local path=$1; shift
   "${CURL[@]}" -o "$WORK/answer" -w '%{http_code}' -H "Cookie: $KIT_COOKIE" -H "Origin: $base" "$@" "$base$path" || true
@@ -29,7 +24,8 @@ acknowledged=0 refused=0
 end=$(( ${EPOCHREALTIME/./} / 1000000 + minutes * 60 ))
 for ((n = 0; $(( ${EPOCHREALTIME/./} / 1000000 )) < end; n++)); do
   [ $((n % 10)) = 0 ] && kit_login "$KIT_PORT"
-  token=$(csrf_of /partnerships/actors/new)
+  "${CURL[@]}" -H "Cookie: $KIT_COOKIE" -o "$WORK/form" "$base/partnerships/actors/new" || true
+  token=$(csrf_of "$WORK/form")
   for code in \
       "$(post /partnerships/actors --data-urlencode "_csrf=$token" -d version=0 -d kind=organisation -d type=health \
           -d status=engaged -d interest=3 -d influence=3 --data-urlencode "name=Office day actor $n")" \

@@ -24,7 +24,7 @@ base="http://127.0.0.1:$KIT_PORT"
 code=$("${CURL[@]}" -D "$WORK/h" -o "$WORK/b" -w '%{http_code}' "$base/login") || true
 [ "$code" = 200 ] || die "GET /login answered $code"
 session=$(cookie_from "$WORK/h" sck_session)
-token=$(grep -o '<input[^>]*name="_csrf"[^>]*>' "$WORK/b" | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p' | html_unescape)
+token=$(csrf_of "$WORK/b")
 [ -n "$session" ] && [ -n "$token" ] || die "no session or CSRF token on /login"
 
 attempt() {   # $1 = user name -> milliseconds, with three decimals; fails unless the answer is a refusal

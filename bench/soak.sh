@@ -49,7 +49,7 @@ wrong_login() {
   bench_tmpdir tmp; h="$tmp/headers"; b="$tmp/body"
   "${CURL[@]}" -D "$h" -o "$b" "$base/login" || true
   c=$(cookie_from "$h" sck_session)
-  token=$(grep -o '<input[^>]*name="_csrf"[^>]*>' "$b" | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p' | html_unescape)
+  token=$(csrf_of "$b")
   code=$("${CURL[@]}" -o /dev/null -w '%{http_code}' -H "Cookie: sck_session=$c" -H "Origin: $base" \
       --data-urlencode "username=$1" --data-urlencode "password=not-the-password" --data-urlencode "_csrf=$token" \
       "$base/login") || true

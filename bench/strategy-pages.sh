@@ -55,7 +55,7 @@ BASE="http://127.0.0.1:$KIT_PORT"
 
 page() {   # $1 = path -> the page's body in $WORK/page, its CSRF token in TOKEN
   "${CURL[@]}" -H "Cookie: $KIT_COOKIE" -o "$WORK/page" "$BASE$1"
-  TOKEN=$( (grep -o '<input[^>]*name="_csrf"[^>]*>' "$WORK/page" || true) | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p' | html_unescape)
+  TOKEN=$(csrf_of "$WORK/page")
 }
 post() {   # $1 = path, then curl --data-urlencode arguments -> the Location of the 303 in LOCATION
   local path=$1 code
