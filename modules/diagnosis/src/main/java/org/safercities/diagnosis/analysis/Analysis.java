@@ -33,16 +33,8 @@ public final class Analysis {
      */
     static final long CACHED_CELLS = 400_000;
     private long cachedCells; // guarded by cache's lock
-    private final Map<Query, Table> cache = java.util.Collections.synchronizedMap(new LinkedHashMap<>(CACHE, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Query, Table> eldest) {
-            if (size() > CACHE) {
-                cachedCells -= cells(eldest.getValue());
-                return true;
-            }
-            return false;
-        }
-    });
+    // in access order, so the eldest is the least recently used; both bounds are kept in table()
+    private final Map<Query, Table> cache = java.util.Collections.synchronizedMap(new LinkedHashMap<>(CACHE, 0.75f, true));
 
     private static long cells(Table t) {
         return (long) t.rows().size() * t.columns().size();
@@ -104,8 +96,8 @@ public final class Analysis {
                     return before; // another request made it meanwhile
                 }
                 cachedCells += cells(t);
-                cache.put(q, t); // past CACHE tables, the eldest goes; past CACHED_CELLS, the eldest ones
-                while (cachedCells > CACHED_CELLS && cache.size() > 1) {
+                cache.put(q, t);
+                while ((cache.size() > CACHE || cachedCells > CACHED_CELLS) && cache.size() > 1) {
                     Query eldest = cache.keySet().iterator().next();
                     cachedCells -= cells(cache.remove(eldest));
                 }
